@@ -1,0 +1,79 @@
+import { awscdk, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-cloudfront-distributions',
+  description:
+    'CloudFront web and RTMP distributions as AWS CDK L3 constructs, with secure defaults and synth-time validation.',
+  author: 'cdk-cloudfront-distributions developers',
+  authorAddress: 'dev@example.com',
+  repositoryUrl: 'https://github.com/example/cdk-cloudfront-distributions.git',
+  keywords: ['aws', 'cdk', 'awscdk', 'cloudfront', 'cdn', 'distribution', 'rtmp'],
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  srcdir: 'lib',
+  testdir: 'test',
+
+  // aws-cdk-lib 2.257 is where S3OriginAccessControl, the TLSv1.2_2025 / TLSv1.3_2025
+  // policies and integ-runner 2.197's snapshot mode all work together offline.
+  cdkVersion: '2.257.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  eslint: true,
+  prettier: true,
+  prettierOptions: {
+    settings: { singleQuote: true, printWidth: 110, trailingComma: javascript.TrailingComma.ALL },
+  },
+
+  jestOptions: {
+    // projen's default passes --updateSnapshot, which makes snapshot tests unable to fail.
+    // Accept intended changes with `npx projen test:update`.
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+  },
+
+  // Construct Hub shows every jsii language; only the JavaScript package is built here.
+  publishToPypi: {
+    distName: 'cdk-cloudfront-distributions',
+    module: 'cdk_cloudfront_distributions',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.example.cdk.cloudfront.distributions',
+    mavenGroupId: 'io.github.example',
+    mavenArtifactId: 'cdk-cloudfront-distributions',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkCloudfrontDistributions',
+    packageId: 'CdkCloudfrontDistributions',
+  },
+  publishToGo: {
+    moduleName: 'github.com/example/cdk-cloudfront-distributions-go',
+  },
+
+  // CI is .ci/run on a clean clone; no GitHub workflows are generated.
+  github: false,
+  release: false,
+
+  devDeps: [
+    // TypeScript 7 has no compiler API for ts-node / ts-jest: keep the 5.x line for tests.
+    'typescript@~5.9.3',
+    '@types/node@^20',
+    'aws-cdk@^2.1100.0',
+    'cdk-nag@^2.38.2',
+  ],
+  gitignore: ['cdk.out/', 'examples/cdk.out/', '.jsii.tabl.json', 'dist/'],
+});
+
+// `npm run example`: synthesizes examples/ with the real cdk CLI and prints the templates.
+project.addTask('example', {
+  description: 'Synthesize the example app (examples/) with the cdk CLI and print its templates',
+  cwd: 'examples',
+  exec: 'cdk synth --no-version-reporting --no-path-metadata --quiet=false',
+});
+
+project.synth();
