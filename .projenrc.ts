@@ -33,7 +33,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Accept intended changes with `npx projen test:update`.
     updateSnapshot: UpdateSnapshot.NEVER,
     jestConfig: {
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // jsii compiles lib/*.ts to lib/*.js beside them: test the sources, never a stale build.
+      moduleFileExtensions: ['ts', 'js', 'json', 'node'],
     },
   },
 

@@ -1,5 +1,6 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './distribution';
+export * from './origins';
+export * from './cache-behavior';
+export * from './error-response';
+export * from './logging';
+export * from './viewer-certificate';

@@ -1,0 +1,146 @@
+import { Duration, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+
+/**
+ * How CloudFront caches and forwards requests: the settings every cache behaviour shares.
+ *
+ * The specification's caching model: what is forwarded to the origin (`ForwardedValues`) and
+ * the TTLs are set on the behaviour itself, not through cache policies.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesCacheBehavior
+ */
+export interface BehaviorOptions {
+  /**
+   * Whether to forward the query string to the origin (and cache on it).
+   *
+   * Becomes `ForwardedValues.QueryString`.
+   *
+   * @default true
+   */
+  readonly forwardQueryString?: boolean;
+
+  /**
+   * The HTTP headers to forward to the origin (and cache on). `['*']` forwards all of them,
+   * `[]` none.
+   *
+   * Becomes `ForwardedValues.Headers`.
+   *
+   * @default [] - no headers
+   */
+  readonly forwardHeaders?: string[];
+
+  /**
+   * The cookies to forward to the origin (and cache on). `['*']` forwards all of them,
+   * `[]` none, a list only those names.
+   *
+   * Becomes `ForwardedValues.Cookies` (`Forward` all, none or whitelist with
+   * `WhitelistedNames`).
+   *
+   * @default [] - no cookies
+   */
+  readonly forwardCookies?: string[];
+
+  /**
+   * What CloudFront does with viewers that use HTTP.
+   *
+   * The specification's default, `allow-all`, serves pages over plain HTTP; it is still
+   * accepted, with a warning. Becomes `ViewerProtocolPolicy`.
+   *
+   * @default ViewerProtocolPolicy.REDIRECT_TO_HTTPS (the specification's default is `allow-all`)
+   */
+  readonly viewerProtocolPolicy?: cloudfront.ViewerProtocolPolicy;
+
+  /**
+   * How long an object stays cached when the origin sends no `Cache-Control` or `Expires`.
+   *
+   * Becomes `DefaultTTL`, in whole seconds.
+   *
+   * @default Duration.days(1)
+   */
+  readonly defaultTtl?: Duration;
+
+  /**
+   * The least time an object stays cached, whatever the origin says.
+   *
+   * Becomes `MinTTL`, in whole seconds.
+   *
+   * @default Duration.seconds(0)
+   */
+  readonly minTtl?: Duration;
+
+  /**
+   * The longest time an object stays cached, whatever the origin says.
+   *
+   * Becomes `MaxTTL`, in whole seconds.
+   *
+   * @default Duration.days(365)
+   */
+  readonly maxTtl?: Duration;
+
+  /**
+   * The HTTP methods CloudFront passes to the origin: `['GET', 'HEAD']`,
+   * `['GET', 'HEAD', 'OPTIONS']` or all seven (`DELETE`, `GET`, `HEAD`, `OPTIONS`, `PATCH`,
+   * `POST`, `PUT`), in any order.
+   *
+   * Becomes `AllowedMethods`.
+   *
+   * @default ['GET', 'HEAD']
+   */
+  readonly allowedMethods?: string[];
+
+  /**
+   * The HTTP methods whose responses CloudFront caches: `['GET', 'HEAD']` or
+   * `['GET', 'HEAD', 'OPTIONS']`, within `allowedMethods`.
+   *
+   * Becomes `CachedMethods`.
+   *
+   * @default ['GET', 'HEAD']
+   */
+  readonly cachedMethods?: string[];
+
+  /**
+   * Whether to serve Microsoft Smooth Streaming media from this behaviour.
+   *
+   * Becomes `SmoothStreaming`.
+   *
+   * @default false
+   */
+  readonly smoothStreaming?: boolean;
+
+  /**
+   * Whether CloudFront compresses content (gzip, Brotli) for viewers that accept it.
+   * Not in the specification, which predates it.
+   *
+   * Becomes `Compress`.
+   *
+   * @default true
+   */
+  readonly compress?: boolean;
+}
+
+/**
+ * The default cache behaviour: what CloudFront does with a request that matches no `behaviors`
+ * path pattern.
+ */
+export interface DefaultCacheBehavior extends BehaviorOptions {
+  /**
+   * The `name` of the origin this behaviour sends requests to.
+   *
+   * Becomes `TargetOriginId`.
+   */
+  readonly targetOrigin: string;
+}
+
+/**
+ * A cache behaviour for the requests whose path matches `pathPattern`.
+ *
+ * CloudFront tries behaviours in the order of the list and uses the first that matches.
+ */
+export interface CacheBehavior extends DefaultCacheBehavior {
+  /**
+   * The path pattern this behaviour applies to, such as `/images/*.jpg` or `api/*`.
+   * `*` matches any characters, `?` exactly one. Unique in the distribution.
+   *
+   * Becomes `CacheBehaviors[].PathPattern`.
+   */
+  readonly pathPattern: string;
+}

@@ -1,0 +1,91 @@
+import { aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+
+/**
+ * An origin: where CloudFront fetches what it serves.
+ *
+ * The fields pick the kind, as in the specification: `bucket` makes an S3 origin
+ * (the specification's `S3Origin`), `domainName` a custom HTTP(S) origin (`CustomOrigin`).
+ * Give exactly one of them.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistS3AndCustomOrigins.html
+ */
+export interface Origin {
+  /**
+   * A name for this origin, unique in the distribution; behaviours name it in `targetOrigin`.
+   *
+   * Becomes `Origins[].Id`.
+   */
+  readonly name: string;
+
+  /**
+   * The S3 bucket to serve content from. Makes this an S3 origin.
+   *
+   * CloudFront reaches the bucket's regional REST endpoint (`Origins[].DomainName`) through
+   * Origin Access Control (`S3OriginAccessControl`), and the construct adds the bucket policy
+   * statement that lets only this distribution read, plus the key policy statement for a
+   * KMS-encrypted bucket. The bucket stays private.
+   *
+   * @default - no bucket: give `domainName` instead
+   */
+  readonly bucket?: s3.IBucket;
+
+  /**
+   * A legacy origin access identity to reach `bucket` with, instead of Origin Access Control.
+   *
+   * The construct grants it `s3:GetObject` on the bucket. Only for an S3 origin.
+   * Becomes `Origins[].S3OriginConfig.OriginAccessIdentity`.
+   *
+   * @default - Origin Access Control (recommended by AWS over identities)
+   */
+  readonly originAccessIdentity?: cloudfront.IOriginAccessIdentity;
+
+  /**
+   * The host name of a custom (HTTP or HTTPS) origin, such as `backend.example.com`.
+   * Makes this a custom origin.
+   *
+   * Becomes `Origins[].DomainName`.
+   *
+   * @default - no custom origin: give `bucket` instead
+   */
+  readonly domainName?: string;
+
+  /**
+   * The port the custom origin serves HTTP on. Only for a custom origin.
+   *
+   * Becomes `CustomOriginConfig.HTTPPort`.
+   *
+   * @default 80
+   */
+  readonly httpPort?: number;
+
+  /**
+   * The port the custom origin serves HTTPS on. Only for a custom origin.
+   *
+   * Becomes `CustomOriginConfig.HTTPSPort`.
+   *
+   * @default 443
+   */
+  readonly httpsPort?: number;
+
+  /**
+   * The protocol CloudFront uses to reach the custom origin. Only for a custom origin.
+   *
+   * The specification's default, `match-viewer`, sends plain HTTP to the origin whenever a
+   * viewer uses HTTP; `http-only` always does (and gets a warning). Becomes
+   * `CustomOriginConfig.OriginProtocolPolicy`.
+   *
+   * @default OriginProtocolPolicy.HTTPS_ONLY (the specification's default is `match-viewer`)
+   */
+  readonly protocol?: cloudfront.OriginProtocolPolicy;
+
+  /**
+   * The SSL/TLS protocols CloudFront may use with the custom origin over HTTPS:
+   * any of `SSLv3`, `TLSv1`, `TLSv1.1`, `TLSv1.2`. Only for a custom origin.
+   *
+   * The specification's default, SSLv3 and TLSv1, is broken cryptography: the old protocols are
+   * still accepted, with a warning. Becomes `CustomOriginConfig.OriginSSLProtocols`.
+   *
+   * @default ['TLSv1.2'] (the specification's default is ['SSLv3', 'TLSv1'])
+   */
+  readonly sslPolicy?: string[];
+}

@@ -1,0 +1,143 @@
+import { Duration, Token } from 'aws-cdk-lib';
+
+/**
+ * Pure validators. Each returns the problems it finds as messages in the house format:
+ *
+ *   `errorResponses[1].errorCode` must be one of 400, 403, ...; got: 418
+ *
+ * They never throw and never judge an unresolved token, so a construct can collect every
+ * problem of one synth and report them together.
+ */
+
+/** True when a value is absent or only known at deploy time. */
+export function unknown(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (value instanceof Duration) return value.isUnresolved();
+  return Token.isUnresolved(value);
+}
+
+/** Renders a user's value for a message. */
+export function show(value: unknown): string {
+  if (value instanceof Duration) return `${value.toHumanString()}`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  return String(value);
+}
+
+/** The one message format: the prop path the user wrote, what is allowed, what was given. */
+export function message(path: string, mustBe: string, got: unknown): string {
+  return `\`${path}\` ${mustBe}; got: ${show(got)}`;
+}
+
+/** `path` must be one of `allowed`. */
+export function oneOf(path: string, value: unknown, allowed: readonly unknown[]): string[] {
+  if (unknown(value) || allowed.includes(value)) return [];
+  return [message(path, `must be one of ${allowed.map((a) => String(a)).join(', ')}`, value)];
+}
+
+/** A string that must not be empty. */
+export function nonEmpty(path: string, value: string | undefined): string[] {
+  if (unknown(value)) return [];
+  return value!.trim().length > 0 ? [] : [message(path, 'must not be empty', value)];
+}
+
+/** A whole number within [min, max]. */
+export function integerIn(path: string, value: number | undefined, min: number, max: number): string[] {
+  if (unknown(value)) return [];
+  const n = value!;
+  return Number.isInteger(n) && n >= min && n <= max
+    ? []
+    : [message(path, `must be a whole number from ${min} to ${max}`, n)];
+}
+
+/** A TCP port CloudFront connects to an origin on: 80, 443 or 1024-65535. */
+export function originPort(path: string, value: number | undefined): string[] {
+  if (unknown(value)) return [];
+  const n = value!;
+  const ok = Number.isInteger(n) && (n === 80 || n === 443 || (n >= 1024 && n <= 65535));
+  return ok ? [] : [message(path, 'must be 80, 443 or a whole number from 1024 to 65535', n)];
+}
+
+/** A Duration of whole, non-negative seconds. */
+export function ttl(path: string, value: Duration | undefined): string[] {
+  if (unknown(value)) return [];
+  const seconds = value!.toSeconds({ integral: false });
+  return Number.isInteger(seconds) && seconds >= 0
+    ? []
+    : [message(path, 'must be a whole, non-negative number of seconds', value)];
+}
+
+/** Values in a list that appear more than once. */
+export function duplicates(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const v of values) {
+    if (Token.isUnresolved(v)) continue;
+    if (seen.has(v)) dup.add(v);
+    seen.add(v);
+  }
+  return [...dup];
+}
+
+/** A list in which no value repeats. */
+export function unique(path: string, values: readonly string[] | undefined, what = 'values'): string[] {
+  if (values === undefined || Token.isUnresolved(values)) return [];
+  const dup = duplicates(values);
+  return dup.length === 0 ? [] : [message(path, `must not repeat ${what}`, dup.length === 1 ? dup[0] : dup)];
+}
+
+/** A list in which `*` (everything) stands alone. */
+export function wildcardAlone(path: string, values: readonly string[] | undefined): string[] {
+  if (values === undefined || Token.isUnresolved(values)) return [];
+  return values.includes('*') && values.length > 1
+    ? [message(path, "must be ['*'] alone or a list of names without '*'", values)]
+    : [];
+}
+
+/** A list that must be one of several sets, in any order. */
+export function setOf(
+  path: string,
+  values: readonly string[] | undefined,
+  sets: readonly (readonly string[])[],
+): string[] {
+  if (values === undefined || Token.isUnresolved(values) || values.some((v) => Token.isUnresolved(v))) return [];
+  const given = [...values].map((v) => v.toUpperCase()).sort();
+  const match = sets.some((s) => s.length === given.length && [...s].sort().every((v, i) => v === given[i]));
+  return match ? [] : [message(path, `must be one of ${sets.map((s) => `[${s.join(', ')}]`).join(', ')}`, values)];
+}
+
+/**
+ * A domain name CloudFront accepts as an alternate domain name (CNAME): labels of letters,
+ * digits and hyphens, not starting or ending with a hyphen, up to 63 characters each and 253 in
+ * all, with at least two labels; a single leading `*.` is allowed.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
+ */
+export function domainName(path: string, value: string | undefined, allowWildcard: boolean): string[] {
+  if (unknown(value)) return [];
+  const name = value!;
+  const body = allowWildcard && name.startsWith('*.') ? name.slice(2) : name;
+  const labels = body.split('.');
+  const ok =
+    name.length <= 253 &&
+    labels.length >= 2 &&
+    labels.every((l) => /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(l));
+  if (ok) return [];
+  const what = allowWildcard
+    ? 'must be a domain name such as www.example.com or *.example.com'
+    : 'must be a host name such as backend.example.com, without scheme, path or port';
+  return [message(path, what, name)];
+}
+
+/** True when `name` is covered by certificate domain `pattern` (which may be a `*.` wildcard). */
+export function coveredBy(name: string, pattern: string): boolean {
+  const n = name.toLowerCase();
+  const p = pattern.toLowerCase();
+  if (n === p) return true;
+  if (!p.startsWith('*.')) return false;
+  // A wildcard covers exactly one label: *.example.com covers www.example.com,
+  // not example.com nor a.b.example.com.
+  const suffix = p.slice(1);
+  const head = n.slice(0, n.length - suffix.length);
+  return n.endsWith(suffix) && head.length > 0 && !head.includes('.') && head !== '*';
+}
