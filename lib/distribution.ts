@@ -282,7 +282,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
         origins: props.origins.map((o) => this.renderOrigin(o)),
         defaultCacheBehavior: renderDefaultBehavior(props.defaultCacheBehavior),
         cacheBehaviors: props.behaviors?.length ? props.behaviors.map(renderBehavior) : undefined,
-        customErrorResponses: props.errorResponses?.length ? props.errorResponses.map(renderErrorResponse) : undefined,
+        customErrorResponses: props.errorResponses?.length
+          ? props.errorResponses.map(renderErrorResponse)
+          : undefined,
         logging: this.loggingBucket
           ? {
               bucket: this.loggingBucket.bucketRegionalDomainName,
@@ -344,7 +346,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
           ? `origin-access-identity/cloudfront/${o.originAccessIdentity.originAccessIdentityId}`
           : '',
       },
-      originAccessControlId: o.originAccessIdentity ? undefined : this.originAccessControl!.originAccessControlId,
+      originAccessControlId: o.originAccessIdentity
+        ? undefined
+        : this.originAccessControl!.originAccessControlId,
     };
   }
 
@@ -379,7 +383,11 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const sameStack = Stack.of(bucket) === Stack.of(this);
     const sourceArn = sameStack
       ? { StringEquals: { 'AWS:SourceArn': this.distributionArn } }
-      : { ArnLike: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Stack.of(bucket).account}:distribution/*` } };
+      : {
+          ArnLike: {
+            'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Stack.of(bucket).account}:distribution/*`,
+          },
+        };
     if (!sameStack) {
       Annotations.of(this).addWarningV2(
         `${WARNING}:crossStackOriginBucket`,
@@ -406,7 +414,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
           resources: ['*'],
           principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
           conditions: {
-            ArnLike: { 'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Stack.of(bucket.encryptionKey).account}:distribution/*` },
+            ArnLike: {
+              'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Stack.of(bucket.encryptionKey).account}:distribution/*`,
+            },
           },
         }),
       ).statementAdded;
@@ -440,10 +450,15 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const cfn = bucket.node.defaultChild;
     if (!(cfn instanceof s3.CfnBucket)) return [];
     // aws-cdk-lib keeps L1 properties in a wrapper; resolving gives the plain value.
-    const controls = Stack.of(cfn).resolve(cfn.ownershipControls) as s3.CfnBucket.OwnershipControlsProperty | undefined;
-    const ownership = (controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined)?.[0]?.objectOwnership;
+    const controls = Stack.of(cfn).resolve(cfn.ownershipControls) as
+      s3.CfnBucket.OwnershipControlsProperty | undefined;
+    const ownership = (controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined)?.[0]
+      ?.objectOwnership;
     if (ownership !== undefined && typeof ownership !== 'string') return [];
-    if (ownership === s3.ObjectOwnership.OBJECT_WRITER || ownership === s3.ObjectOwnership.BUCKET_OWNER_PREFERRED) {
+    if (
+      ownership === s3.ObjectOwnership.OBJECT_WRITER ||
+      ownership === s3.ObjectOwnership.BUCKET_OWNER_PREFERRED
+    ) {
       return [];
     }
     // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html#AccessLogsBucketAndFileOwnership

@@ -80,7 +80,9 @@ describe('minimal distribution', () => {
   test('ViewerCertificate is only CloudFrontDefaultCertificate without a certificate', () => {
     new Distribution(stack, 'Www', MINIMAL);
     const [resource] = Object.values(config().findResources('AWS::CloudFront::Distribution'));
-    expect(resource.Properties.DistributionConfig.ViewerCertificate).toEqual({ CloudFrontDefaultCertificate: true });
+    expect(resource.Properties.DistributionConfig.ViewerCertificate).toEqual({
+      CloudFrontDefaultCertificate: true,
+    });
   });
 
   test('without a certificate the name is only the comment, with a warning', () => {
@@ -153,11 +155,15 @@ describe('distribution props', () => {
   );
 
   test('an ACM certificate renders with SNI and TLSv1.2_2021 by default', () => {
-    new Distribution(stack, 'Www', { ...MINIMAL, sslCertificate: SslCertificate.fromAcmCertificate(certificate()) });
+    new Distribution(stack, 'Www', {
+      ...MINIMAL,
+      sslCertificate: SslCertificate.fromAcmCertificate(certificate()),
+    });
     config().hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         ViewerCertificate: {
-          AcmCertificateArn: 'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555',
+          AcmCertificateArn:
+            'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555',
           SslSupportMethod: 'sni-only',
           MinimumProtocolVersion: 'TLSv1.2_2021',
           IamCertificateId: Match.absent(),
@@ -199,7 +205,9 @@ describe('distribution props', () => {
     });
     Annotations.fromStack(stack).hasWarning(
       '/Stack/Www',
-      Match.stringLikeRegexp('`sslMinimumProtocolVersion` is TLSv1: viewers may connect with broken protocols'),
+      Match.stringLikeRegexp(
+        '`sslMinimumProtocolVersion` is TLSv1: viewers may connect with broken protocols',
+      ),
     );
   });
 
@@ -252,7 +260,10 @@ describe('origins', () => {
     });
     Annotations.fromStack(stack).hasWarning(
       '/Stack/Www',
-      warning("`origins[0].sslPolicy` allows TLSv1.1: broken protocols. Use ['TLSv1.2'] (the default).", 'insecureOriginSslPolicy'),
+      warning(
+        "`origins[0].sslPolicy` allows TLSv1.1: broken protocols. Use ['TLSv1.2'] (the default).",
+        'insecureOriginSslPolicy',
+      ),
     );
   });
 
@@ -270,7 +281,10 @@ describe('origins', () => {
     });
     const annotations = Annotations.fromStack(stack);
     annotations.hasWarning('/Stack/Www', Match.stringLikeRegexp('`origins\\[0\\].protocol` is http-only'));
-    annotations.hasWarning('/Stack/Www', Match.stringLikeRegexp('`origins\\[0\\].sslPolicy` allows SSLv3, TLSv1'));
+    annotations.hasWarning(
+      '/Stack/Www',
+      Match.stringLikeRegexp('`origins\\[0\\].sslPolicy` allows SSLv3, TLSv1'),
+    );
   });
 
   describe('S3 origin', () => {
@@ -292,7 +306,9 @@ describe('origins', () => {
               Id: 'www',
               DomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Bucket'), 'RegionalDomainName'] },
               S3OriginConfig: { OriginAccessIdentity: '' },
-              OriginAccessControlId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WwwS3OriginAccessControl'), 'Id'] },
+              OriginAccessControlId: {
+                'Fn::GetAtt': [Match.stringLikeRegexp('^WwwS3OriginAccessControl'), 'Id'],
+              },
               CustomOriginConfig: Match.absent(),
             },
           ],
@@ -305,13 +321,20 @@ describe('origins', () => {
               Effect: 'Allow',
               Action: 's3:GetObject',
               Principal: { Service: 'cloudfront.amazonaws.com' },
-              Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Bucket'), 'Arn'] }, '/*']] },
+              Resource: {
+                'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Bucket'), 'Arn'] }, '/*']],
+              },
               Condition: {
                 StringEquals: {
                   'AWS:SourceArn': {
                     'Fn::Join': [
                       '',
-                      ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/', { Ref: 'Www4AF92A2E' }],
+                      [
+                        'arn:',
+                        { Ref: 'AWS::Partition' },
+                        ':cloudfront::111111111111:distribution/',
+                        { Ref: 'Www4AF92A2E' },
+                      ],
                     ],
                   },
                 },
@@ -339,7 +362,10 @@ describe('origins', () => {
 
     test('a KMS-encrypted bucket gets a key policy statement for CloudFront', () => {
       const key = new kms.Key(stack, 'Key');
-      const bucket = new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS, encryptionKey: key });
+      const bucket = new s3.Bucket(stack, 'Bucket', {
+        encryption: s3.BucketEncryption.KMS,
+        encryptionKey: key,
+      });
       new Distribution(stack, 'Www', { ...MINIMAL, origins: [{ name: 'www', bucket }] });
       config().hasResourceProperties('AWS::KMS::Key', {
         KeyPolicy: {
@@ -352,7 +378,10 @@ describe('origins', () => {
               Condition: {
                 ArnLike: {
                   'AWS:SourceArn': {
-                    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/*']],
+                    'Fn::Join': [
+                      '',
+                      ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/*'],
+                    ],
                   },
                 },
               },
@@ -360,7 +389,10 @@ describe('origins', () => {
           ]),
         },
       });
-      Annotations.fromStack(stack).hasWarning('/Stack/Www', Match.stringLikeRegexp("the bucket's KMS key policy lets"));
+      Annotations.fromStack(stack).hasWarning(
+        '/Stack/Www',
+        Match.stringLikeRegexp("the bucket's KMS key policy lets"),
+      );
       // No dependency cycle: the app synthesizes.
       expect(() => App.of(stack)!.synth()).not.toThrow();
     });
@@ -379,7 +411,10 @@ describe('origins', () => {
             Match.objectLike({
               S3OriginConfig: {
                 OriginAccessIdentity: {
-                  'Fn::Join': ['', ['origin-access-identity/cloudfront/', { Ref: Match.stringLikeRegexp('^Identity') }]],
+                  'Fn::Join': [
+                    '',
+                    ['origin-access-identity/cloudfront/', { Ref: Match.stringLikeRegexp('^Identity') }],
+                  ],
                 },
               },
               OriginAccessControlId: Match.absent(),
@@ -392,7 +427,9 @@ describe('origins', () => {
           Statement: [
             Match.objectLike({
               Action: 's3:GetObject',
-              Principal: { CanonicalUser: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Identity'), 'S3CanonicalUserId'] } },
+              Principal: {
+                CanonicalUser: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Identity'), 'S3CanonicalUserId'] },
+              },
             }),
           ],
         },
@@ -425,7 +462,10 @@ describe('origins', () => {
               Condition: {
                 ArnLike: {
                   'AWS:SourceArn': {
-                    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/*']],
+                    'Fn::Join': [
+                      '',
+                      ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/*'],
+                    ],
                   },
                 },
               },
@@ -433,7 +473,10 @@ describe('origins', () => {
           ],
         },
       });
-      Annotations.fromStack(cdn).hasWarning('/Cdn/Www', Match.stringLikeRegexp('the bucket is in stack Storage'));
+      Annotations.fromStack(cdn).hasWarning(
+        '/Cdn/Www',
+        Match.stringLikeRegexp('the bucket is in stack Storage'),
+      );
     });
   });
 });
@@ -509,7 +552,10 @@ describe('cache behaviours', () => {
   test('the specification default allow-all is accepted, with a warning', () => {
     new Distribution(stack, 'Www', {
       ...MINIMAL,
-      defaultCacheBehavior: { targetOrigin: 'www', viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.ALLOW_ALL },
+      defaultCacheBehavior: {
+        targetOrigin: 'www',
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.ALLOW_ALL,
+      },
     });
     config().hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
@@ -541,7 +587,12 @@ describe('error responses', () => {
         CustomErrorResponses: [
           { ErrorCode: 503, ResponsePagePath: '/static/503.html', ResponseCode: 503, ErrorCachingMinTTL: 10 },
           { ErrorCode: 404, ResponsePagePath: '/index.html', ResponseCode: 200, ErrorCachingMinTTL: 0 },
-          { ErrorCode: 500, ResponsePagePath: Match.absent(), ResponseCode: Match.absent(), ErrorCachingMinTTL: 60 },
+          {
+            ErrorCode: 500,
+            ResponsePagePath: Match.absent(),
+            ResponseCode: Match.absent(),
+            ErrorCachingMinTTL: 60,
+          },
         ],
       }),
     });
@@ -618,13 +669,15 @@ describe('logging', () => {
     const bucket = new s3.Bucket(stack, 'Logs', bucketProps);
     expect(() => new Distribution(stack, 'Www', { ...MINIMAL, logging: { enabled: true, bucket } })).toThrow(
       new Error(
-        "`logging.bucket` must have ACLs enabled, since CloudFront writes standard logs with an ACL (S3's default, BucketOwnerEnforced, disables them): create it with `objectOwnership: s3.ObjectOwnership.OBJECT_WRITER` (or `BUCKET_OWNER_PREFERRED`); got: \"BucketOwnerEnforced\"",
+        '`logging.bucket` must have ACLs enabled, since CloudFront writes standard logs with an ACL (S3\'s default, BucketOwnerEnforced, disables them): create it with `objectOwnership: s3.ObjectOwnership.OBJECT_WRITER` (or `BUCKET_OWNER_PREFERRED`); got: "BucketOwnerEnforced"',
       ),
     );
   });
 
   test('a log bucket with BUCKET_OWNER_PREFERRED is accepted', () => {
-    const bucket = new s3.Bucket(stack, 'Logs', { objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED });
+    const bucket = new s3.Bucket(stack, 'Logs', {
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    });
     new Distribution(stack, 'Www', { ...MINIMAL, logging: { enabled: true, bucket } });
     config().hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({ Logging: Match.objectLike({ IncludeCookies: false }) }),
@@ -661,11 +714,21 @@ describe('fits the CDK ecosystem', () => {
   test('attributes resolve to the resource', () => {
     const distribution = new Distribution(stack, 'Www', MINIMAL);
     expect(stack.resolve(distribution.distributionId)).toEqual({ Ref: 'Www4AF92A2E' });
-    expect(stack.resolve(distribution.distributionDomainName)).toEqual({ 'Fn::GetAtt': ['Www4AF92A2E', 'DomainName'] });
+    expect(stack.resolve(distribution.distributionDomainName)).toEqual({
+      'Fn::GetAtt': ['Www4AF92A2E', 'DomainName'],
+    });
     expect(stack.resolve(distribution.domainName)).toEqual({ 'Fn::GetAtt': ['Www4AF92A2E', 'DomainName'] });
     expect(stack.resolve(distribution.distributionRef.distributionId)).toEqual({ Ref: 'Www4AF92A2E' });
     expect(stack.resolve(distribution.distributionArn)).toEqual({
-      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/', { Ref: 'Www4AF92A2E' }]],
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':cloudfront::111111111111:distribution/',
+          { Ref: 'Www4AF92A2E' },
+        ],
+      ],
     });
   });
 
@@ -681,13 +744,18 @@ describe('fits the CDK ecosystem', () => {
       target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(distribution)),
     });
     config().hasResourceProperties('AWS::Route53::RecordSet', {
-      AliasTarget: { DNSName: { 'Fn::GetAtt': ['Www4AF92A2E', 'DomainName'] }, HostedZoneId: Match.anyValue() },
+      AliasTarget: {
+        DNSName: { 'Fn::GetAtt': ['Www4AF92A2E', 'DomainName'] },
+        HostedZoneId: Match.anyValue(),
+      },
     });
   });
 
   test('grantCreateInvalidation grants on this distribution', () => {
     const distribution = new Distribution(stack, 'Www', MINIMAL);
-    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com') });
+    const role = new iam.Role(stack, 'Role', {
+      assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
+    });
     distribution.grantCreateInvalidation(role);
     config().hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
@@ -696,7 +764,15 @@ describe('fits the CDK ecosystem', () => {
             Effect: 'Allow',
             Action: 'cloudfront:CreateInvalidation',
             Resource: {
-              'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/', { Ref: 'Www4AF92A2E' }]],
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':cloudfront::111111111111:distribution/',
+                  { Ref: 'Www4AF92A2E' },
+                ],
+              ],
             },
           },
         ],

@@ -83,12 +83,20 @@ function originRules(origins: readonly Origin[]): string[] {
     if (isS3 && !isCustom) {
       for (const field of ['httpPort', 'httpsPort', 'protocol', 'sslPolicy'] as const) {
         if (o[field] !== undefined) {
-          problems.push(message(`${at}.${field}`, 'applies only to a custom origin (`domainName`), not to an S3 origin (`bucket`)', o[field]));
+          problems.push(
+            message(
+              `${at}.${field}`,
+              'applies only to a custom origin (`domainName`), not to an S3 origin (`bucket`)',
+              o[field],
+            ),
+          );
         }
       }
     }
     if (isCustom && o.originAccessIdentity !== undefined) {
-      problems.push(`\`${at}.originAccessIdentity\` applies only to an S3 origin (\`bucket\`); got: an identity on custom origin ${JSON.stringify(o.domainName)}`);
+      problems.push(
+        `\`${at}.originAccessIdentity\` applies only to an S3 origin (\`bucket\`); got: an identity on custom origin ${JSON.stringify(o.domainName)}`,
+      );
     }
     problems.push(...domainName(`${at}.domainName`, o.domainName, false));
     problems.push(...originPort(`${at}.httpPort`, o.httpPort));
@@ -96,9 +104,17 @@ function originRules(origins: readonly Origin[]): string[] {
     problems.push(...oneOf(`${at}.protocol`, o.protocol, ORIGIN_PROTOCOL_POLICIES));
     if (o.sslPolicy !== undefined && !Token.isUnresolved(o.sslPolicy)) {
       if (o.sslPolicy.length === 0) {
-        problems.push(message(`${at}.sslPolicy`, `must list at least one of ${ORIGIN_SSL_PROTOCOLS.join(', ')}`, o.sslPolicy));
+        problems.push(
+          message(
+            `${at}.sslPolicy`,
+            `must list at least one of ${ORIGIN_SSL_PROTOCOLS.join(', ')}`,
+            o.sslPolicy,
+          ),
+        );
       }
-      o.sslPolicy.forEach((p, j) => problems.push(...oneOf(`${at}.sslPolicy[${j}]`, p, ORIGIN_SSL_PROTOCOLS)));
+      o.sslPolicy.forEach((p, j) =>
+        problems.push(...oneOf(`${at}.sslPolicy[${j}]`, p, ORIGIN_SSL_PROTOCOLS)),
+      );
       problems.push(...unique(`${at}.sslPolicy`, o.sslPolicy));
     }
   });
@@ -107,9 +123,15 @@ function originRules(origins: readonly Origin[]): string[] {
 
 function behaviorRules(at: string, b: DefaultCacheBehavior, originNames: readonly string[]): string[] {
   const problems: string[] = [];
-  if (!unknown(b.targetOrigin) && !originNames.includes(b.targetOrigin)) {
+  if (originNames.length > 0 && !unknown(b.targetOrigin) && !originNames.includes(b.targetOrigin)) {
     const known = originNames.filter((n) => !Token.isUnresolved(n));
-    problems.push(message(`${at}.targetOrigin`, `must name an origin (${known.map((n) => JSON.stringify(n)).join(', ')})`, b.targetOrigin));
+    problems.push(
+      message(
+        `${at}.targetOrigin`,
+        `must name an origin (${known.map((n) => JSON.stringify(n)).join(', ')})`,
+        b.targetOrigin,
+      ),
+    );
   }
   problems.push(...oneOf(`${at}.viewerProtocolPolicy`, b.viewerProtocolPolicy, VIEWER_PROTOCOL_POLICIES));
   problems.push(...ttl(`${at}.minTtl`, b.minTtl));
@@ -120,30 +142,47 @@ function behaviorRules(at: string, b: DefaultCacheBehavior, originNames: readonl
   problems.push(...setOf(`${at}.cachedMethods`, b.cachedMethods, CACHED_METHOD_SETS));
   const allowed = (b.allowedMethods ?? ['GET', 'HEAD']).map((m) => m.toUpperCase());
   const cached = b.cachedMethods ?? [];
-  const outside = Token.isUnresolved(b.allowedMethods) || Token.isUnresolved(cached)
-    ? []
-    : cached.filter((m) => !Token.isUnresolved(m) && !allowed.includes(m.toUpperCase()));
+  const outside =
+    Token.isUnresolved(b.allowedMethods) || Token.isUnresolved(cached)
+      ? []
+      : cached.filter((m) => !Token.isUnresolved(m) && !allowed.includes(m.toUpperCase()));
   if (outside.length > 0) {
-    problems.push(message(`${at}.cachedMethods`, `must be within \`${at}.allowedMethods\` (${allowed.join(', ')})`, cached));
+    problems.push(
+      message(
+        `${at}.cachedMethods`,
+        `must be within \`${at}.allowedMethods\` (${allowed.join(', ')})`,
+        cached,
+      ),
+    );
   }
   problems.push(...wildcardAlone(`${at}.forwardHeaders`, b.forwardHeaders));
-  problems.push(...unique(`${at}.forwardHeaders`, b.forwardHeaders?.map((h) => h.toLowerCase())));
+  problems.push(
+    ...unique(
+      `${at}.forwardHeaders`,
+      b.forwardHeaders?.map((h) => h.toLowerCase()),
+    ),
+  );
   problems.push(...wildcardAlone(`${at}.forwardCookies`, b.forwardCookies));
   problems.push(...unique(`${at}.forwardCookies`, b.forwardCookies));
   return problems;
 }
 
 function ttlOrder(at: string, b: DefaultCacheBehavior): string[] {
-  const s = (d: typeof b.minTtl) => (d === undefined || d.isUnresolved() ? undefined : d.toSeconds({ integral: false }));
+  const s = (d: typeof b.minTtl) =>
+    d === undefined || d.isUnresolved() ? undefined : d.toSeconds({ integral: false });
   const min = s(b.minTtl) ?? 0;
   const def = s(b.defaultTtl) ?? (b.defaultTtl ? undefined : 86400);
   const max = s(b.maxTtl) ?? (b.maxTtl ? undefined : 31536000);
   const problems: string[] = [];
   if (def !== undefined && min > def) {
-    problems.push(`\`${at}.minTtl\` must not exceed \`${at}.defaultTtl\` (${def} seconds); got: ${min} seconds`);
+    problems.push(
+      `\`${at}.minTtl\` must not exceed \`${at}.defaultTtl\` (${def} seconds); got: ${min} seconds`,
+    );
   }
   if (max !== undefined && def !== undefined && def > max) {
-    problems.push(`\`${at}.defaultTtl\` must not exceed \`${at}.maxTtl\` (${max} seconds); got: ${def} seconds`);
+    problems.push(
+      `\`${at}.defaultTtl\` must not exceed \`${at}.maxTtl\` (${max} seconds); got: ${def} seconds`,
+    );
   } else if (max !== undefined && min > max) {
     problems.push(`\`${at}.minTtl\` must not exceed \`${at}.maxTtl\` (${max} seconds); got: ${min} seconds`);
   }
@@ -160,14 +199,16 @@ function pathPatternRules(behaviors: readonly { pathPattern: string }[]): string
     const at = `behaviors[${i}].pathPattern`;
     const p = b.pathPattern;
     if (p === undefined || p === null || (typeof p === 'string' && p.length === 0)) {
-      problems.push(message(at, 'is required on every behaviour but the default', p === undefined ? 'nothing' : p));
+      problems.push(message(at, 'is required on every behaviour but the default', p ?? undefined));
       return;
     }
     if (Token.isUnresolved(p)) return;
     if (p === '*' || p === '/*') {
       problems.push(message(at, 'must not match every path: that is `defaultCacheBehavior`', p));
     } else if (p.length > 255 || !PATH_PATTERN.test(p)) {
-      problems.push(message(at, "must be at most 255 characters of A-Z a-z 0-9 _ - . * $ / ~ \" ' @ : + ? & = ! , ;", p));
+      problems.push(
+        message(at, 'must be at most 255 characters of A-Z a-z 0-9 _ - . * $ / ~ " \' @ : + ? & = ! , ;', p),
+      );
     }
   });
   return problems;
@@ -178,7 +219,13 @@ function errorResponseRules(responses: readonly ErrorResponse[]): string[] {
   const codes = responses.map((e) => e.errorCode).filter((c) => !unknown(c));
   const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
   if (repeated.length > 0) {
-    problems.push(message('errorResponses[].errorCode', 'must not repeat a code', [...new Set(repeated)].length === 1 ? repeated[0] : [...new Set(repeated)]));
+    problems.push(
+      message(
+        'errorResponses[].errorCode',
+        'must not repeat a code',
+        [...new Set(repeated)].length === 1 ? repeated[0] : [...new Set(repeated)],
+      ),
+    );
   }
   responses.forEach((e, i) => {
     const at = `errorResponses[${i}]`;
@@ -188,7 +235,13 @@ function errorResponseRules(responses: readonly ErrorResponse[]): string[] {
       problems.push(message(`${at}.responsePagePath`, "must start with '/'", e.responsePagePath));
     }
     if (e.responseCode !== undefined && e.responsePagePath === undefined) {
-      problems.push(message(`${at}.responseCode`, 'needs `responsePagePath` (CloudFront takes both or neither)', e.responseCode));
+      problems.push(
+        message(
+          `${at}.responseCode`,
+          'needs `responsePagePath` (CloudFront takes both or neither)',
+          e.responseCode,
+        ),
+      );
     }
     problems.push(...ttl(`${at}.minTtl`, e.minTtl));
   });
@@ -201,13 +254,27 @@ function certificateRules(props: DistributionProps): string[] {
   const aliases = props.aliases ?? [];
   if (!cert) {
     if (aliases.length > 0) {
-      problems.push(message('aliases', 'needs `sslCertificate`: CloudFront accepts no alternate domain name without a certificate that covers it', aliases));
+      problems.push(
+        message(
+          'aliases',
+          'needs `sslCertificate`: CloudFront accepts no alternate domain name without a certificate that covers it',
+          aliases,
+        ),
+      );
     }
     if (props.sslSupportMethod !== undefined) {
-      problems.push(message('sslSupportMethod', 'applies only with `sslCertificate`', props.sslSupportMethod));
+      problems.push(
+        message('sslSupportMethod', 'applies only with `sslCertificate`', props.sslSupportMethod),
+      );
     }
     if (props.sslMinimumProtocolVersion !== undefined) {
-      problems.push(message('sslMinimumProtocolVersion', 'applies only with `sslCertificate` (the default certificate always uses TLSv1)', props.sslMinimumProtocolVersion));
+      problems.push(
+        message(
+          'sslMinimumProtocolVersion',
+          'applies only with `sslCertificate` (the default certificate always uses TLSv1)',
+          props.sslMinimumProtocolVersion,
+        ),
+      );
     }
     return problems;
   }
@@ -216,12 +283,31 @@ function certificateRules(props: DistributionProps): string[] {
   const method = props.sslSupportMethod ?? cloudfront.SSLMethod.SNI;
   // "If SslSupportMethod is sni-only, then MinimumProtocolVersion must be TLSv1 or higher."
   // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html
-  if (props.sslMinimumProtocolVersion === cloudfront.SecurityPolicyProtocol.SSL_V3 && !unknown(method) && method !== cloudfront.SSLMethod.VIP) {
-    problems.push(message('sslMinimumProtocolVersion', 'may be SSLv3 only with `sslSupportMethod` vip', props.sslMinimumProtocolVersion));
+  if (
+    props.sslMinimumProtocolVersion === cloudfront.SecurityPolicyProtocol.SSL_V3 &&
+    !unknown(method) &&
+    method !== cloudfront.SSLMethod.VIP
+  ) {
+    problems.push(
+      message(
+        'sslMinimumProtocolVersion',
+        'may be SSLv3 only with `sslSupportMethod` vip',
+        props.sslMinimumProtocolVersion,
+      ),
+    );
   }
-  const region = cert.acmCertificate?.env.region;
+  // An imported certificate's region is in its ARN; a certificate made here, its stack's.
+  const arn = cert.acmCertificate?.certificateArn;
+  const region =
+    arn !== undefined && !Token.isUnresolved(arn) ? arn.split(':')[3] : cert.acmCertificate?.env.region;
   if (region !== undefined && !Token.isUnresolved(region) && region !== 'us-east-1') {
-    problems.push(message('sslCertificate', 'must be an ACM certificate in us-east-1 (CloudFront only uses certificates from there)', region));
+    problems.push(
+      message(
+        'sslCertificate',
+        'must be an ACM certificate in us-east-1 (CloudFront only uses certificates from there)',
+        region,
+      ),
+    );
   }
   return problems;
 }
@@ -237,12 +323,24 @@ export function distributionRules(props: DistributionProps): string[] {
   problems.push(...domainName('name', props.name, true));
   const comment = props.comment ?? props.name;
   if (!unknown(comment) && comment.length > 128) {
-    problems.push(message(props.comment === undefined ? 'name' : 'comment', 'must be at most 128 characters (CloudFront\'s limit on Comment)', comment));
+    problems.push(
+      message(
+        props.comment === undefined ? 'name' : 'comment',
+        "must be at most 128 characters (CloudFront's limit on Comment)",
+        comment,
+      ),
+    );
   }
   if (!Token.isUnresolved(props.aliases)) {
     (props.aliases ?? []).forEach((a, i) => problems.push(...domainName(`aliases[${i}]`, a, true)));
     if ((props.aliases ?? []).length + 1 > MAX_ALIASES) {
-      problems.push(message('aliases', `must hold at most ${MAX_ALIASES - 1} names besides \`name\` (CloudFront's quota of ${MAX_ALIASES})`, `${props.aliases!.length} names`));
+      problems.push(
+        message(
+          'aliases',
+          `must hold at most ${MAX_ALIASES - 1} names besides \`name\` (CloudFront's quota of ${MAX_ALIASES})`,
+          `${props.aliases!.length} names`,
+        ),
+      );
     }
   }
   if (!unknown(props.rootObject) && /[?#]/.test(props.rootObject!)) {
@@ -251,7 +349,7 @@ export function distributionRules(props: DistributionProps): string[] {
   problems.push(...oneOf('priceClass', props.priceClass, PRICE_CLASSES));
   problems.push(...originRules(origins));
   if (props.defaultCacheBehavior === undefined) {
-    problems.push(message('defaultCacheBehavior', 'is required', 'nothing'));
+    problems.push(message('defaultCacheBehavior', 'is required', undefined));
   } else {
     problems.push(...behaviorRules('defaultCacheBehavior', props.defaultCacheBehavior, originNames));
   }
@@ -260,8 +358,13 @@ export function distributionRules(props: DistributionProps): string[] {
   problems.push(...errorResponseRules(props.errorResponses ?? []));
   problems.push(...certificateRules(props));
   if (!unknown(props.logging?.path) && props.logging!.path!.startsWith('/')) {
-    problems.push(message('logging.path', "must not start with '/' (it is a key prefix such as 'cdn/www/')", props.logging!.path));
+    problems.push(
+      message(
+        'logging.path',
+        "must not start with '/' (it is a key prefix such as 'cdn/www/')",
+        props.logging!.path,
+      ),
+    );
   }
   return problems;
 }
-

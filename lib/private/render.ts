@@ -25,7 +25,9 @@ export const DEFAULTS = {
 } as const;
 
 /** `forwardCookies` as CloudFront's `Cookies`: `['*']` is all, `[]` none, names a whitelist. */
-export function renderCookies(cookies: readonly string[] | undefined): cloudfront.CfnDistribution.CookiesProperty {
+export function renderCookies(
+  cookies: readonly string[] | undefined,
+): cloudfront.CfnDistribution.CookiesProperty {
   if (cookies === undefined || cookies.length === 0) return { forward: 'none' };
   if (cookies.length === 1 && cookies[0] === '*') return { forward: 'all' };
   return { forward: 'whitelist', whitelistedNames: [...cookies] };
@@ -76,7 +78,9 @@ export function renderCustomOriginConfig(o: Origin): cloudfront.CfnDistribution.
   };
 }
 
-export function renderErrorResponse(e: ErrorResponse): cloudfront.CfnDistribution.CustomErrorResponseProperty {
+export function renderErrorResponse(
+  e: ErrorResponse,
+): cloudfront.CfnDistribution.CustomErrorResponseProperty {
   const withPage = e.responsePagePath !== undefined;
   return {
     errorCode: e.errorCode,

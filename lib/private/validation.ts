@@ -18,7 +18,8 @@ export function unknown(value: unknown): boolean {
 
 /** Renders a user's value for a message. */
 export function show(value: unknown): string {
-  if (value instanceof Duration) return `${value.toHumanString()}`;
+  if (value === undefined) return 'nothing';
+  if (value instanceof Duration) return `${value.toSeconds({ integral: false })} seconds`;
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
   return String(value);
@@ -58,13 +59,13 @@ export function originPort(path: string, value: number | undefined): string[] {
   return ok ? [] : [message(path, 'must be 80, 443 or a whole number from 1024 to 65535', n)];
 }
 
-/** A Duration of whole, non-negative seconds. */
+/** A Duration of whole seconds (a Duration is never negative). */
 export function ttl(path: string, value: Duration | undefined): string[] {
   if (unknown(value)) return [];
   const seconds = value!.toSeconds({ integral: false });
   return Number.isInteger(seconds) && seconds >= 0
     ? []
-    : [message(path, 'must be a whole, non-negative number of seconds', value)];
+    : [message(path, 'must be a whole number of seconds', value)];
 }
 
 /** Values in a list that appear more than once. */
@@ -100,10 +101,14 @@ export function setOf(
   values: readonly string[] | undefined,
   sets: readonly (readonly string[])[],
 ): string[] {
-  if (values === undefined || Token.isUnresolved(values) || values.some((v) => Token.isUnresolved(v))) return [];
+  if (values === undefined || Token.isUnresolved(values) || values.some((v) => Token.isUnresolved(v))) {
+    return [];
+  }
   const given = [...values].map((v) => v.toUpperCase()).sort();
   const match = sets.some((s) => s.length === given.length && [...s].sort().every((v, i) => v === given[i]));
-  return match ? [] : [message(path, `must be one of ${sets.map((s) => `[${s.join(', ')}]`).join(', ')}`, values)];
+  return match
+    ? []
+    : [message(path, `must be one of ${sets.map((s) => `[${s.join(', ')}]`).join(', ')}`, values)];
 }
 
 /**

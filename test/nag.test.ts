@@ -1,0 +1,74 @@
+import { App, Aspects, Stack, aws_certificatemanager as acm, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ENV } from './helpers';
+import { Distribution, SslCertificate } from '../lib';
+
+// cdk-nag's AwsSolutions pack proves the secure defaults: a distribution with a certificate,
+// logging and an S3 origin has no error-level finding.
+describe('cdk-nag AwsSolutionsChecks', () => {
+  let app: App;
+  let stack: Stack;
+  beforeEach(() => {
+    app = new App();
+    stack = new Stack(app, 'Stack', { env: ENV });
+    Aspects.of(app).add(new AwsSolutionsChecks());
+  });
+
+  function build() {
+    const accessLogs = new s3.Bucket(stack, 'AccessLogs', {
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    });
+    const content = new s3.Bucket(stack, 'Content', {
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      serverAccessLogsBucket: accessLogs,
+    });
+    const certificate = acm.Certificate.fromCertificateArn(
+      stack,
+      'Certificate',
+      'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555',
+    );
+    return new Distribution(stack, 'Www', {
+      name: 'www.example.com',
+      sslCertificate: SslCertificate.fromAcmCertificate(certificate),
+      origins: [{ name: 'content', bucket: content }],
+      defaultCacheBehavior: { targetOrigin: 'content' },
+      rootObject: '/index.html',
+      logging: { enabled: true },
+    });
+  }
+
+  test('has no error-level finding on the distribution and its own resources', () => {
+    build();
+    app.synth();
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'));
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).split(':')[0]}`)).toEqual([]);
+  });
+
+  test('the checks are live: without a certificate CloudFront allows TLSv1, and CFR4 says so', () => {
+    new Distribution(stack, 'Www', {
+      name: 'www.example.com',
+      origins: [{ name: 'www', domainName: 'backend.example.com' }],
+      defaultCacheBehavior: { targetOrigin: 'www' },
+      logging: { enabled: true },
+    });
+    app.synth();
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'));
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).split(':')[0]}`)).toEqual([
+      '/Stack/Www/Resource: AwsSolutions-CFR4',
+    ]);
+  });
+
+  test('the remaining warnings are the decisions a user makes (WAF, geo restriction)', () => {
+    build();
+    app.synth();
+    const warnings = Annotations.fromStack(stack)
+      .findWarning('/Stack/Www/Resource', Match.stringLikeRegexp('AwsSolutions-'))
+      .map((w) => String(w.entry.data).split(':')[0])
+      .sort();
+    expect(warnings).toEqual(['AwsSolutions-CFR1', 'AwsSolutions-CFR2']);
+  });
+});
