@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { JsonFile, awscdk, javascript } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -70,11 +70,26 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out/', 'examples/cdk.out/', '.jsii.tabl.json', 'dist/'],
 });
 
-// `npm run example`: synthesizes examples/ with the real cdk CLI and prints the templates.
+// The example app: type-checked by ts-node like the tests, linted, never published.
+new JsonFile(project, 'examples/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '..' },
+    include: ['**/*.ts'],
+    exclude: ['node_modules', 'cdk.out'],
+  },
+});
+project.eslint?.addLintPattern('examples');
+project.npmignore?.exclude('/examples/');
+
+// `npm run example`: synthesizes examples/ with the real cdk CLI and prints every template.
 project.addTask('example', {
   description: 'Synthesize the example app (examples/) with the cdk CLI and print its templates',
   cwd: 'examples',
-  exec: 'cdk synth --no-version-reporting --no-path-metadata --quiet=false',
+  steps: [
+    { exec: 'cdk synth --quiet --no-notices --no-version-reporting' },
+    { exec: 'node print-templates.js cdk.out' },
+  ],
 });
 
 project.synth();

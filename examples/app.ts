@@ -1,0 +1,121 @@
+/**
+ * The example app: one stack per example of the specification, plus a realistic site.
+ *
+ * `npm run example` synthesizes it with the cdk CLI and prints every template.
+ */
+import {
+  App,
+  Duration,
+  Stack,
+  aws_certificatemanager as acm,
+  aws_route53 as route53,
+  aws_route53_targets as targets,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
+import { Distribution, SslCertificate } from '../lib';
+
+const app = new App();
+// An explicit environment: no lookups, so the app synthesizes without AWS credentials.
+const env = { account: '111111111111', region: 'us-east-1' };
+
+// The minimum distribution.
+const minimal = new Stack(app, 'SpecMinimal', { env });
+new Distribution(minimal, 'Distribution', {
+  name: 'www.example.com',
+  origins: [
+    {
+      name: 'www',
+      domainName: 'backend.example.com',
+    },
+  ],
+  defaultCacheBehavior: {
+    targetOrigin: 'www',
+  },
+});
+
+// Serving content from an S3 bucket.
+const s3Origin = new Stack(app, 'SpecS3Origin', { env });
+const bucket = new s3.Bucket(s3Origin, 'Bucket', { bucketName: 'my-test-bucket' });
+new Distribution(s3Origin, 'Distribution', {
+  name: 'www.example.com',
+  origins: [
+    {
+      name: 'www',
+      bucket: bucket,
+    },
+  ],
+  defaultCacheBehavior: {
+    targetOrigin: 'www',
+  },
+});
+
+// Serving content from a backend HTTP or HTTPS service, on ports 8080 and 8043.
+const customOrigin = new Stack(app, 'SpecCustomOrigin', { env });
+new Distribution(customOrigin, 'Distribution', {
+  name: 'www.example.com',
+  origins: [
+    {
+      name: 'www',
+      domainName: 'backend.example.com',
+      httpPort: 8080,
+      httpsPort: 8043,
+    },
+  ],
+  defaultCacheBehavior: {
+    targetOrigin: 'www',
+  },
+});
+
+// A realistic site: static files from S3, an API behind /api/*, a certificate, aliases,
+// friendly error pages, access logs and a DNS record.
+const site = new Stack(app, 'Site', { env });
+const zone = route53.HostedZone.fromHostedZoneAttributes(site, 'Zone', {
+  hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+  zoneName: 'example.com',
+});
+const certificate = new acm.Certificate(site, 'Certificate', {
+  domainName: 'www.example.com',
+  subjectAlternativeNames: ['example.com'],
+  validation: acm.CertificateValidation.fromDns(zone),
+});
+const assets = new s3.Bucket(site, 'Assets', {
+  enforceSSL: true,
+  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+});
+const www = new Distribution(site, 'Www', {
+  name: 'www.example.com',
+  aliases: ['example.com'],
+  sslCertificate: SslCertificate.fromAcmCertificate(certificate),
+  rootObject: '/index.html',
+  origins: [
+    { name: 'assets', bucket: assets },
+    { name: 'api', domainName: 'api.internal.example.com' },
+  ],
+  defaultCacheBehavior: {
+    targetOrigin: 'assets',
+    forwardQueryString: false,
+  },
+  behaviors: [
+    {
+      pathPattern: '/api/*',
+      targetOrigin: 'api',
+      forwardHeaders: ['Authorization', 'Accept-Language'],
+      forwardCookies: ['session'],
+      allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.minutes(5),
+    },
+  ],
+  errorResponses: [
+    { errorCode: 404, responsePagePath: '/errors/404.html', minTtl: Duration.minutes(5) },
+    { errorCode: 503, responsePagePath: '/errors/503.html', minTtl: Duration.seconds(0) },
+  ],
+  logging: { enabled: true, path: 'cdn/www/' },
+});
+new route53.ARecord(site, 'WwwRecord', {
+  zone,
+  recordName: 'www',
+  target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(www)),
+});
+
+app.synth();
