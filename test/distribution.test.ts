@@ -9,6 +9,7 @@ import {
   aws_route53 as route53,
   aws_route53_targets as targets,
   aws_s3 as s3,
+  aws_s3_deployment as s3deploy,
 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ENV, MINIMAL, newStack, warning } from './helpers';
@@ -748,6 +749,21 @@ describe('fits the CDK ecosystem', () => {
         DNSName: { 'Fn::GetAtt': ['Www4AF92A2E', 'DomainName'] },
         HostedZoneId: Match.anyValue(),
       },
+    });
+  });
+
+  test('BucketDeployment invalidates it after a deploy', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    const distribution = new Distribution(stack, 'Www', { ...MINIMAL, origins: [{ name: 'www', bucket }] });
+    new s3deploy.BucketDeployment(stack, 'Deploy', {
+      sources: [s3deploy.Source.data('index.html', '<h1>hello</h1>')],
+      destinationBucket: bucket,
+      distribution,
+      distributionPaths: ['/*'],
+    });
+    config().hasResourceProperties('Custom::CDKBucketDeployment', {
+      DistributionId: { Ref: 'Www4AF92A2E' },
+      DistributionPaths: ['/*'],
     });
   });
 
