@@ -15,6 +15,7 @@ import { ErrorResponse } from './error-response';
 import { LoggingConfig } from './logging';
 import { Origin } from './origins';
 import { distributionRules, INSECURE_ORIGIN_SSL_PROTOCOLS } from './private/distribution-rules';
+import { WARNING, logBucketProblems, setUpLogBucket } from './private/log-bucket';
 import {
   DEFAULTS,
   renderBehavior,
@@ -23,7 +24,6 @@ import {
   renderErrorResponse,
   renderRootObject,
 } from './private/render';
-import { message } from './private/validation';
 import { SslCertificate } from './viewer-certificate';
 
 /**
@@ -160,7 +160,6 @@ export interface DistributionProps {
   readonly sslMinimumProtocolVersion?: cloudfront.SecurityPolicyProtocol;
 }
 
-const WARNING = 'cdk-cloudfront-distributions';
 const INSECURE_VIEWER_POLICIES: string[] = [
   cloudfront.SecurityPolicyProtocol.SSL_V3,
   cloudfront.SecurityPolicyProtocol.TLS_V1,
@@ -250,7 +249,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     super(scope, id);
 
     const problems = distributionRules(props);
-    problems.push(...this.loggingBucketProblems(props.logging));
+    problems.push(...logBucketProblems(props.logging));
     if (problems.length > 0) {
       throw new Error(problems.join('\n'));
     }
@@ -271,7 +270,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       });
     }
 
-    this.loggingBucket = this.setUpLogging(props.logging);
+    this.loggingBucket = setUpLogBucket(this, props.logging);
 
     const resource = new cloudfront.CfnDistribution(this, 'Resource', {
       distributionConfig: {
@@ -441,65 +440,6 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       `${WARNING}:importedBucketPolicy`,
       `\`origins\` ${JSON.stringify(o.name)}: the bucket is imported, so its policy cannot be changed here and CloudFront cannot read it yet. Add this statement to the bucket policy to let ${reader} read: {"Effect":"Allow","Principal":${principal},"Action":"s3:GetObject","Resource":"arn:aws:s3:::${bucketName}/*"${condition}}`,
     );
-  }
-
-  /** A log bucket of this app must let CloudFront write with ACLs. */
-  private loggingBucketProblems(logging: LoggingConfig | undefined): string[] {
-    const bucket = logging?.bucket;
-    if (!bucket || logging?.enabled !== true) return [];
-    const cfn = bucket.node.defaultChild;
-    if (!(cfn instanceof s3.CfnBucket)) return [];
-    // aws-cdk-lib keeps L1 properties in a wrapper; resolving gives the plain value.
-    const controls = Stack.of(cfn).resolve(cfn.ownershipControls) as
-      s3.CfnBucket.OwnershipControlsProperty | undefined;
-    const ownership = (controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined)?.[0]
-      ?.objectOwnership;
-    if (ownership !== undefined && typeof ownership !== 'string') return [];
-    if (
-      ownership === s3.ObjectOwnership.OBJECT_WRITER ||
-      ownership === s3.ObjectOwnership.BUCKET_OWNER_PREFERRED
-    ) {
-      return [];
-    }
-    // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html#AccessLogsBucketAndFileOwnership
-    return [
-      message(
-        'logging.bucket',
-        "must have ACLs enabled, since CloudFront writes standard logs with an ACL (S3's default, BucketOwnerEnforced, disables them): create it with `objectOwnership: s3.ObjectOwnership.OBJECT_WRITER` (or `BUCKET_OWNER_PREFERRED`)",
-        ownership ?? 'BucketOwnerEnforced',
-      ),
-    ];
-  }
-
-  private setUpLogging(logging: LoggingConfig | undefined): s3.IBucket | undefined {
-    if (logging?.enabled !== true) {
-      if (logging?.bucket) {
-        Annotations.of(this).addWarningV2(
-          `${WARNING}:loggingBucketUnused`,
-          '`logging.bucket` is given but `logging.enabled` is not true, so CloudFront writes no logs. Set `logging: { enabled: true, ... }` to log.',
-        );
-      }
-      return undefined;
-    }
-    if (logging.bucket) return logging.bucket;
-    const bucket = new s3.Bucket(this, 'LoggingBucket', {
-      // CloudFront standard logging writes with ACLs.
-      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-    });
-    // The log bucket is itself the destination of logs: logging its own access would be
-    // circular. cdk-nag reads this metadata; no dependency on cdk-nag is needed.
-    (bucket.node.defaultChild as s3.CfnBucket).addMetadata('cdk_nag', {
-      rules_to_suppress: [
-        {
-          id: 'AwsSolutions-S1',
-          reason: 'This bucket receives CloudFront access logs; logging access to it would be circular.',
-        },
-      ],
-    });
-    return bucket;
   }
 
   private warnInsecureSettings(props: DistributionProps): void {

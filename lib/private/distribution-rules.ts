@@ -357,14 +357,5 @@ export function distributionRules(props: DistributionProps): string[] {
   behaviors.forEach((b, i) => problems.push(...behaviorRules(`behaviors[${i}]`, b, originNames)));
   problems.push(...errorResponseRules(props.errorResponses ?? []));
   problems.push(...certificateRules(props));
-  if (!unknown(props.logging?.path) && props.logging!.path!.startsWith('/')) {
-    problems.push(
-      message(
-        'logging.path',
-        "must not start with '/' (it is a key prefix such as 'cdn/www/')",
-        props.logging!.path,
-      ),
-    );
-  }
   return problems;
 }
