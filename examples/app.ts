@@ -12,7 +12,7 @@ import {
   aws_route53_targets as targets,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
-import { Distribution, SslCertificate } from '../lib';
+import { Distribution, SslCertificate, StreamingDistribution } from '../lib';
 
 const app = new App();
 // An explicit environment: no lookups, so the app synthesizes without AWS credentials.
@@ -116,6 +116,19 @@ new route53.ARecord(site, 'WwwRecord', {
   zone,
   recordName: 'www',
   target: route53.RecordTarget.fromAlias(new targets.CloudFrontTarget(www)),
+});
+
+// An RTMP distribution, as people migrating old configuration have it (AWS discontinued RTMP
+// at the end of 2020: it synthesizes, with a warning, but CloudFront no longer creates it).
+const streaming = new Stack(app, 'Streaming', { env });
+const media = new s3.Bucket(streaming, 'Media', {
+  enforceSSL: true,
+  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+});
+new StreamingDistribution(streaming, 'Rtmp', {
+  name: 'media.example.com',
+  origin: { bucket: media },
+  logging: { enabled: true, path: 'rtmp/' },
 });
 
 app.synth();

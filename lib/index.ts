@@ -4,3 +4,4 @@ export * from './cache-behavior';
 export * from './error-response';
 export * from './logging';
 export * from './viewer-certificate';
+export * from './streaming-distribution';

@@ -312,14 +312,17 @@ function certificateRules(props: DistributionProps): string[] {
   return problems;
 }
 
-/** Every rule a distribution's props break, in the order of the props. */
-export function distributionRules(props: DistributionProps): string[] {
-  const origins = props.origins ?? [];
-  const originNames = origins.map((o) => o.name);
-  const behaviors = props.behaviors ?? [];
-  const problems: string[] = [];
+/** The props both kinds of distribution share, and what CloudFront requires of them. */
+export interface CommonProps {
+  readonly name: string;
+  readonly comment?: string;
+  readonly aliases?: string[];
+  readonly priceClass?: cloudfront.PriceClass;
+}
 
-  problems.push(...nonEmpty('name', props.name));
+/** Rules for `name`, `comment`, `aliases` and `priceClass`, the same for web and RTMP. */
+export function commonRules(props: CommonProps): string[] {
+  const problems: string[] = [];
   problems.push(...domainName('name', props.name, true));
   const comment = props.comment ?? props.name;
   if (!unknown(comment) && comment.length > 128) {
@@ -343,10 +346,21 @@ export function distributionRules(props: DistributionProps): string[] {
       );
     }
   }
+  problems.push(...oneOf('priceClass', props.priceClass, PRICE_CLASSES));
+  return problems;
+}
+
+/** Every rule a distribution's props break, in the order of the props. */
+export function distributionRules(props: DistributionProps): string[] {
+  const origins = props.origins ?? [];
+  const originNames = origins.map((o) => o.name);
+  const behaviors = props.behaviors ?? [];
+  const problems: string[] = [];
+
+  problems.push(...commonRules(props));
   if (!unknown(props.rootObject) && /[?#]/.test(props.rootObject!)) {
     problems.push(message('rootObject', "must be an object's path without '?' or '#'", props.rootObject));
   }
-  problems.push(...oneOf('priceClass', props.priceClass, PRICE_CLASSES));
   problems.push(...originRules(origins));
   if (props.defaultCacheBehavior === undefined) {
     problems.push(message('defaultCacheBehavior', 'is required', undefined));

@@ -1,0 +1,320 @@
+import { App, Lazy, Stack, Tags, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { ENV, newStack, warning } from './helpers';
+import { StreamingDistribution, StreamingDistributionProps } from '../lib';
+
+let stack: Stack;
+let bucket: s3.Bucket;
+beforeEach(() => {
+  stack = newStack();
+  bucket = new s3.Bucket(stack, 'Media');
+});
+
+function config(): Template {
+  return Template.fromStack(stack);
+}
+
+const RTMP_WARNING = warning(
+  'AWS discontinued RTMP distributions on 31 December 2020 and CloudFormation deprecates AWS::CloudFront::StreamingDistribution: CloudFront will not create this one. Serve HLS or DASH from a web Distribution with an S3 origin instead; see the README section "Streaming (RTMP) distributions".',
+  'rtmpDiscontinued',
+);
+
+test('the README example (snapshot)', () => {
+  new StreamingDistribution(stack, 'Rtmp', {
+    name: 'media.example.com',
+    origin: { bucket },
+  });
+  expect(config().toJSON()).toMatchSnapshot();
+});
+
+describe('minimal streaming distribution', () => {
+  beforeEach(() => {
+    new StreamingDistribution(stack, 'Rtmp', { name: 'media.example.com', origin: { bucket } });
+  });
+
+  test('renders every default explicitly', () => {
+    config().hasResourceProperties('AWS::CloudFront::StreamingDistribution', {
+      StreamingDistributionConfig: {
+        Comment: 'media.example.com',
+        Aliases: ['media.example.com'],
+        Enabled: true,
+        PriceClass: 'PriceClass_100',
+        S3Origin: {
+          DomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Media'), 'DomainName'] },
+          OriginAccessIdentity: {
+            'Fn::Join': [
+              '',
+              [
+                'origin-access-identity/cloudfront/',
+                { Ref: Match.stringLikeRegexp('^RtmpOriginAccessIdentity') },
+              ],
+            ],
+          },
+        },
+        TrustedSigners: { Enabled: false },
+        Logging: Match.absent(),
+      },
+      Tags: [],
+    });
+  });
+
+  test('creates an identity and grants it read on the bucket, which stays private', () => {
+    config().resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 1);
+    config().hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Principal: {
+              CanonicalUser: {
+                'Fn::GetAtt': [Match.stringLikeRegexp('^RtmpOriginAccessIdentity'), 'S3CanonicalUserId'],
+              },
+            },
+            Resource: {
+              'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^Media'), 'Arn'] }, '/*']],
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  test('warns that RTMP is discontinued', () => {
+    Annotations.fromStack(stack).hasWarning('/Stack/Rtmp', RTMP_WARNING);
+  });
+});
+
+describe('props', () => {
+  test('comment, aliases without repeats, enabled, priceClass', () => {
+    new StreamingDistribution(stack, 'Rtmp', {
+      name: 'media.example.com',
+      comment: 'Old Flash player media',
+      aliases: ['rtmp.example.com', 'media.example.com'],
+      enabled: false,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_ALL,
+      origin: { bucket },
+    });
+    config().hasResourceProperties('AWS::CloudFront::StreamingDistribution', {
+      StreamingDistributionConfig: Match.objectLike({
+        Comment: 'Old Flash player media',
+        Aliases: ['media.example.com', 'rtmp.example.com'],
+        Enabled: false,
+        PriceClass: 'PriceClass_All',
+      }),
+    });
+  });
+
+  test('a given identity is used and granted read', () => {
+    const identity = new cloudfront.OriginAccessIdentity(stack, 'Identity');
+    const rtmp = new StreamingDistribution(stack, 'Rtmp', {
+      name: 'media.example.com',
+      origin: { bucket, originAccessIdentity: identity },
+    });
+    expect(rtmp.originAccessIdentity).toBe(identity);
+    config().resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 1);
+    config().hasResourceProperties('AWS::CloudFront::StreamingDistribution', {
+      StreamingDistributionConfig: Match.objectLike({
+        S3Origin: Match.objectLike({
+          OriginAccessIdentity: {
+            'Fn::Join': [
+              '',
+              ['origin-access-identity/cloudfront/', { Ref: Match.stringLikeRegexp('^Identity') }],
+            ],
+          },
+        }),
+      }),
+    });
+    config().hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: {
+              CanonicalUser: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Identity'), 'S3CanonicalUserId'] },
+            },
+          }),
+        ],
+      },
+    });
+  });
+
+  test('an imported bucket gets a warning with the grant to add', () => {
+    const imported = s3.Bucket.fromBucketName(stack, 'Imported', 'old-media');
+    new StreamingDistribution(stack, 'Rtmp', { name: 'media.example.com', origin: { bucket: imported } });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Rtmp',
+      Match.stringLikeRegexp('`origin.bucket` is imported'),
+    );
+  });
+
+  test('a bucket in another stack makes no dependency cycle', () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: ENV });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const media = new s3.Bucket(storage, 'Media');
+    new StreamingDistribution(cdn, 'Rtmp', { name: 'media.example.com', origin: { bucket: media } });
+    expect(() => app.synth()).not.toThrow();
+    Template.fromStack(storage).resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 1);
+  });
+
+  test('logging enabled renders Enabled, Bucket and Prefix, with a log bucket CloudFront can write to', () => {
+    new StreamingDistribution(stack, 'Rtmp', {
+      name: 'media.example.com',
+      origin: { bucket },
+      logging: { enabled: true },
+    });
+    config().hasResourceProperties('AWS::CloudFront::StreamingDistribution', {
+      StreamingDistributionConfig: Match.objectLike({
+        Logging: {
+          Enabled: true,
+          Bucket: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RtmpLoggingBucket'), 'DomainName'] },
+          Prefix: '',
+        },
+      }),
+    });
+    config().hasResourceProperties('AWS::S3::Bucket', {
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] },
+    });
+  });
+
+  test('logging with a given bucket and path', () => {
+    const logs = new s3.Bucket(stack, 'Logs', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER });
+    new StreamingDistribution(stack, 'Rtmp', {
+      name: 'media.example.com',
+      origin: { bucket },
+      logging: { enabled: true, bucket: logs, path: 'rtmp/' },
+    });
+    config().hasResourceProperties('AWS::CloudFront::StreamingDistribution', {
+      StreamingDistributionConfig: Match.objectLike({
+        Logging: {
+          Enabled: true,
+          Bucket: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Logs'), 'DomainName'] },
+          Prefix: 'rtmp/',
+        },
+      }),
+    });
+  });
+
+  test('logging disabled renders no block', () => {
+    new StreamingDistribution(stack, 'Rtmp', {
+      name: 'media.example.com',
+      origin: { bucket },
+      logging: { enabled: false },
+    });
+    config().hasResourceProperties('AWS::CloudFront::StreamingDistribution', {
+      StreamingDistributionConfig: Match.objectLike({ Logging: Match.absent() }),
+    });
+    config().resourceCountIs('AWS::S3::Bucket', 1);
+  });
+});
+
+describe('tags', () => {
+  test('Tags.of() works and is rendered', () => {
+    const rtmp = new StreamingDistribution(stack, 'Rtmp', { name: 'media.example.com', origin: { bucket } });
+    Tags.of(rtmp).add('team', 'media');
+    Tags.of(stack).add('env', 'prod');
+    config().hasResourceProperties('AWS::CloudFront::StreamingDistribution', {
+      Tags: [
+        { Key: 'env', Value: 'prod' },
+        { Key: 'team', Value: 'media' },
+      ],
+    });
+  });
+});
+
+describe('fits the CDK ecosystem', () => {
+  test('the L1 child is Resource and attributes resolve to it', () => {
+    const rtmp = new StreamingDistribution(stack, 'Rtmp', { name: 'media.example.com', origin: { bucket } });
+    expect(rtmp.node.defaultChild).toBeInstanceOf(cloudfront.CfnStreamingDistribution);
+    expect(stack.resolve(rtmp.streamingDistributionId)).toEqual({ Ref: 'Rtmp14D9A5D5' });
+    expect(stack.resolve(rtmp.streamingDistributionDomainName)).toEqual({
+      'Fn::GetAtt': ['Rtmp14D9A5D5', 'DomainName'],
+    });
+  });
+
+  test('fromStreamingDistributionAttributes imports one', () => {
+    const imported = StreamingDistribution.fromStreamingDistributionAttributes(stack, 'Imported', {
+      streamingDistributionId: 'EGTXBD79EXAMPLE',
+      domainName: 's5c39gqb8ow64r.cloudfront.net',
+    });
+    expect(imported.streamingDistributionId).toBe('EGTXBD79EXAMPLE');
+    expect(imported.streamingDistributionDomainName).toBe('s5c39gqb8ow64r.cloudfront.net');
+  });
+});
+
+describe('validation', () => {
+  function expectError(props: Partial<StreamingDistributionProps>, msg: string) {
+    expect(
+      () =>
+        new StreamingDistribution(stack, 'Rtmp', {
+          name: 'media.example.com',
+          origin: { bucket },
+          ...props,
+        } as StreamingDistributionProps),
+    ).toThrow(new Error(msg));
+  }
+
+  test.each([{}, undefined])('fails when the bucket is missing (origin %j)', (origin) => {
+    expectError(
+      { origin: origin as never },
+      '`origin.bucket` is required: the S3 bucket to stream media from; got: nothing',
+    );
+  });
+
+  test.each(['media', 'media..example.com', 'rtmp://media.example.com'])(
+    'fails when an alias is %j',
+    (alias) => {
+      expectError(
+        { aliases: [alias] },
+        `\`aliases[0]\` must be a domain name such as www.example.com or *.example.com; got: ${JSON.stringify(alias)}`,
+      );
+    },
+  );
+
+  test('fails when the comment is over 128 characters', () => {
+    const comment = 'x'.repeat(129);
+    expectError(
+      { comment },
+      `\`comment\` must be at most 128 characters (CloudFront's limit on Comment); got: "${comment}"`,
+    );
+  });
+
+  test('fails when the name, as the default comment, is over 128 characters', () => {
+    const name = `${'a'.repeat(60)}.${'b'.repeat(60)}.example.com`;
+    expectError(
+      { name },
+      `\`name\` must be at most 128 characters (CloudFront's limit on Comment); got: "${name}"`,
+    );
+  });
+
+  test('fails when the price class is unknown', () => {
+    expectError(
+      { priceClass: 'PriceClass_50' as cloudfront.PriceClass },
+      '`priceClass` must be one of PriceClass_100, PriceClass_200, PriceClass_All; got: "PriceClass_50"',
+    );
+  });
+
+  test('fails when the log bucket has ACLs disabled, and when the path starts with /', () => {
+    const logs = new s3.Bucket(stack, 'Logs');
+    expectError(
+      { logging: { enabled: true, bucket: logs, path: '/rtmp/' } },
+      [
+        "`logging.path` must not start with '/' (it is a key prefix such as 'cdn/www/'); got: \"/rtmp/\"",
+        '`logging.bucket` must have ACLs enabled, since CloudFront writes standard logs with an ACL (S3\'s default, BucketOwnerEnforced, disables them): create it with `objectOwnership: s3.ObjectOwnership.OBJECT_WRITER` (or `BUCKET_OWNER_PREFERRED`); got: "BucketOwnerEnforced"',
+      ].join('\n'),
+    );
+  });
+
+  test('does not judge unresolved tokens', () => {
+    const str = (v: string) => Lazy.string({ produce: () => v });
+    new StreamingDistribution(stack, 'Rtmp', {
+      name: str('not a name'),
+      comment: str('x'.repeat(200)),
+      aliases: [str('bad alias')],
+      priceClass: str('nope') as cloudfront.PriceClass,
+      origin: { bucket },
+      logging: { enabled: true, path: str('/x') },
+    });
+    config().resourceCountIs('AWS::CloudFront::StreamingDistribution', 1);
+  });
+});
