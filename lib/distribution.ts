@@ -470,6 +470,13 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
         );
       }
     });
+    if (props.sslSupportMethod === cloudfront.SSLMethod.STATIC_IP) {
+      // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html
+      Annotations.of(this).addWarningV2(
+        `${WARNING}:staticIp`,
+        '`sslSupportMethod` is static-ip: CloudFront rejects it unless the CloudFront team enabled static IPs for your account. Use sni-only (the default) or vip.',
+      );
+    }
     const version = props.sslMinimumProtocolVersion;
     if (version !== undefined && INSECURE_VIEWER_POLICIES.includes(version)) {
       Annotations.of(this).addWarningV2(

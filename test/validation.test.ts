@@ -6,7 +6,7 @@ import {
   aws_cloudfront as cloudfront,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { MINIMAL, newStack } from './helpers';
 import {
   CacheBehavior,
@@ -387,6 +387,56 @@ describe('certificates and names', () => {
         '`sslSupportMethod` applies only with `sslCertificate`; got: "sni-only"',
         '`sslMinimumProtocolVersion` applies only with `sslCertificate` (the default certificate always uses TLSv1); got: "TLSv1.2_2021"',
       ].join('\n'),
+    );
+  });
+
+  describe('an ACM certificate of this app', () => {
+    function cert(domainName: string, subjectAlternativeNames?: string[]) {
+      return SslCertificate.fromAcmCertificate(
+        new acm.Certificate(stack, 'Cert', { domainName, subjectAlternativeNames }),
+      );
+    }
+
+    test.each([
+      ['www.example.com', ['example.com'], []],
+      ['*.example.com', ['example.com'], ['static.example.com']],
+      ['example.com', ['*.example.com'], ['*.example.com']],
+    ])('covers the names (%s, %j)', (domainName, sans, aliases) => {
+      make({ sslCertificate: cert(domainName, sans), aliases: [...aliases, 'example.com'] });
+    });
+
+    test('fails when an alias is not covered', () => {
+      expectError(
+        { sslCertificate: cert('*.example.com'), aliases: ['example.com', 'a.b.example.com'] },
+        [
+          '`aliases[0]` must be covered by the certificate\'s domain names (*.example.com); got: "example.com"',
+          '`aliases[1]` must be covered by the certificate\'s domain names (*.example.com); got: "a.b.example.com"',
+        ].join('\n'),
+      );
+    });
+
+    test('fails when the name is not covered', () => {
+      expectError(
+        { sslCertificate: cert('example.org', ['www.example.org']) },
+        '`name` must be covered by the certificate\'s domain names (example.org, www.example.org); got: "www.example.com"',
+      );
+    });
+
+    test('does not judge a certificate whose names are tokens', () => {
+      const domainName = Lazy.string({ produce: () => 'example.org' });
+      const certificate = new acm.Certificate(stack, 'Cert', {
+        domainName,
+        validation: acm.CertificateValidation.fromEmail({ [domainName]: 'example.org' }),
+      });
+      make({ sslCertificate: SslCertificate.fromAcmCertificate(certificate) });
+    });
+  });
+
+  test('static-ip is accepted, with a warning', () => {
+    make({ sslCertificate: IAM_CERT, sslSupportMethod: cloudfront.SSLMethod.STATIC_IP });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      Match.stringLikeRegexp('`sslSupportMethod` is static-ip'),
     );
   });
 

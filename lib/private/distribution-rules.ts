@@ -1,5 +1,6 @@
-import { Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { Token, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import {
+  coveredBy,
   domainName,
   message,
   nonEmpty,
@@ -309,7 +310,39 @@ function certificateRules(props: DistributionProps): string[] {
       ),
     );
   }
+  problems.push(...certificateCoverage(props));
   return problems;
+}
+
+/**
+ * Every name a distribution serves must be covered by its certificate; this is known when the
+ * certificate is an `acm.Certificate` of this app, whose domain names are in the template.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
+ */
+function certificateCoverage(props: DistributionProps): string[] {
+  const cfn = props.sslCertificate?.acmCertificate?.node.defaultChild;
+  if (!(cfn instanceof acm.CfnCertificate)) return [];
+  const domains: unknown[] = [
+    cfn.domainName,
+    ...(Array.isArray(cfn.subjectAlternativeNames) ? cfn.subjectAlternativeNames : []),
+  ];
+  if (
+    Token.isUnresolved(cfn.subjectAlternativeNames) ||
+    domains.some((d) => typeof d !== 'string' || Token.isUnresolved(d))
+  ) {
+    return [];
+  }
+  const names: [string, string][] = [
+    ['name', props.name],
+    ...(props.aliases ?? []).map((a, i): [string, string] => [`aliases[${i}]`, a]),
+  ];
+  return names
+    .filter(([, n]) => typeof n === 'string' && !Token.isUnresolved(n))
+    .filter(([, n]) => !domains.some((d) => coveredBy(n, d as string)))
+    .map(([at, n]) =>
+      message(at, `must be covered by the certificate's domain names (${domains.join(', ')})`, n),
+    );
 }
 
 /** The props both kinds of distribution share, and what CloudFront requires of them. */
