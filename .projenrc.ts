@@ -35,6 +35,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       // jsii compiles lib/*.ts to lib/*.js beside them: test the sources, never a stale build.
       moduleFileExtensions: ['ts', 'js', 'json', 'node'],
+      // Every template a test synthesizes is checked against CloudFormation's schemas.
+      setupFilesAfterEnv: ['<rootDir>/test/setup-schema.ts'],
     },
   },
 
@@ -66,6 +68,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@types/node@^20',
     'aws-cdk@^2.1100.0',
     'cdk-nag@^2.38.2',
+    'ajv@^8.17.1',
+    'fast-check@^4.3.0',
   ],
   gitignore: ['cdk.out/', 'examples/cdk.out/', '.jsii.tabl.json', 'dist/'],
 });

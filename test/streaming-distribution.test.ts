@@ -308,12 +308,12 @@ describe('validation', () => {
   test('does not judge unresolved tokens', () => {
     const str = (v: string) => Lazy.string({ produce: () => v });
     new StreamingDistribution(stack, 'Rtmp', {
-      name: str('not a name'),
-      comment: str('x'.repeat(200)),
-      aliases: [str('bad alias')],
-      priceClass: str('nope') as cloudfront.PriceClass,
+      name: str('media.example.com'),
+      comment: str('A comment'),
+      aliases: [str('rtmp.example.com')],
+      priceClass: str('PriceClass_All') as cloudfront.PriceClass,
       origin: { bucket },
-      logging: { enabled: true, path: str('/x') },
+      logging: { enabled: true, path: str('rtmp/') },
     });
     config().resourceCountIs('AWS::CloudFront::StreamingDistribution', 1);
   });

@@ -505,43 +505,45 @@ describe('other props', () => {
 });
 
 describe('does not judge unresolved tokens', () => {
+  // The tokens resolve to valid values, but as strings ('${Token[TOKEN.1]}') or numbers they
+  // would break every rule: the construct must leave them to deploy time.
   test('in every validated prop', () => {
     const str = (v: string) => Lazy.string({ produce: () => v });
     const num = (v: number) => Lazy.number({ produce: () => v });
     const list = (v: string[]) => Lazy.list({ produce: () => v });
     make({
-      name: str('not a domain'),
-      comment: str('c'.repeat(200)),
-      rootObject: str('/?#'),
-      priceClass: str('nope') as cloudfront.PriceClass,
+      name: str('www.example.com'),
+      comment: str('A comment'),
+      rootObject: str('index.html'),
+      priceClass: str('PriceClass_200') as cloudfront.PriceClass,
       origins: [
         {
           name: 'www',
-          domainName: str('not a host/'),
-          httpPort: num(1),
-          httpsPort: num(2),
-          protocol: str('x') as cloudfront.OriginProtocolPolicy,
-          sslPolicy: list(['x']),
+          domainName: str('backend.example.com'),
+          httpPort: num(80),
+          httpsPort: num(443),
+          protocol: str('https-only') as cloudfront.OriginProtocolPolicy,
+          sslPolicy: list(['TLSv1.2']),
         },
       ],
       defaultCacheBehavior: {
-        targetOrigin: str('nope'),
-        viewerProtocolPolicy: str('x') as cloudfront.ViewerProtocolPolicy,
-        minTtl: Duration.seconds(num(1)),
-        allowedMethods: list(['x']),
-        cachedMethods: list(['x']),
-        forwardHeaders: list(['x']),
+        targetOrigin: str('www'),
+        viewerProtocolPolicy: str('https-only') as cloudfront.ViewerProtocolPolicy,
+        minTtl: Duration.seconds(num(0)),
+        allowedMethods: list(['GET', 'HEAD']),
+        cachedMethods: list(['GET', 'HEAD']),
+        forwardHeaders: list(['Host']),
       },
-      behaviors: [{ targetOrigin: 'www', pathPattern: str('*') }],
+      behaviors: [{ targetOrigin: 'www', pathPattern: str('/api/*') }],
       errorResponses: [
         {
-          errorCode: num(1),
-          responseCode: num(2),
-          responsePagePath: str('x'),
-          minTtl: Duration.seconds(num(1)),
+          errorCode: num(503),
+          responseCode: num(200),
+          responsePagePath: str('/503.html'),
+          minTtl: Duration.seconds(num(5)),
         },
       ],
-      logging: { enabled: true, path: str('/x') },
+      logging: { enabled: true, path: str('logs/') },
     });
     Template.fromStack(stack).resourceCountIs('AWS::CloudFront::Distribution', 1);
   });
