@@ -49,6 +49,24 @@ function withError(response: Partial<ErrorResponse>): Partial<DistributionProps>
   return { errorResponses: [{ errorCode: 503, ...response } as ErrorResponse] };
 }
 
+describe('required props (for JavaScript callers, whom no compiler checks)', () => {
+  test.each([
+    [{ name: undefined }, '`name` is required; got: nothing'],
+    [
+      { origins: [{ domainName: 'backend.example.com' } as Origin] },
+      '`origins[0].name` is required; got: nothing',
+    ],
+    [
+      { defaultCacheBehavior: {} as DistributionProps['defaultCacheBehavior'] },
+      '`defaultCacheBehavior.targetOrigin` is required; got: nothing',
+    ],
+    [{ defaultCacheBehavior: undefined }, '`defaultCacheBehavior` is required; got: nothing'],
+    [{ errorResponses: [{} as ErrorResponse] }, '`errorResponses[0].errorCode` is required; got: nothing'],
+  ])('fails when %j leaves out a required prop', (props, msg) => {
+    expectError(props as Partial<DistributionProps>, msg);
+  });
+});
+
 describe('origins', () => {
   test('fails when there is no origin', () => {
     expectError({ origins: [] }, '`origins` must list at least one origin; got: []');

@@ -4,6 +4,7 @@ import {
   domainName,
   message,
   nonEmpty,
+  required,
   oneOf,
   originPort,
   setOf,
@@ -71,6 +72,7 @@ function originRules(origins: readonly Origin[]): string[] {
   );
   origins.forEach((o, i) => {
     const at = `origins[${i}]`;
+    problems.push(...required(`${at}.name`, o.name));
     problems.push(...nonEmpty(`${at}.name`, o.name));
     const isS3 = o.bucket !== undefined;
     const isCustom = o.domainName !== undefined;
@@ -123,13 +125,14 @@ function originRules(origins: readonly Origin[]): string[] {
 }
 
 function behaviorRules(at: string, b: DefaultCacheBehavior, originNames: readonly string[]): string[] {
-  const problems: string[] = [];
-  if (originNames.length > 0 && !unknown(b.targetOrigin) && !originNames.includes(b.targetOrigin)) {
-    const known = originNames.filter((n) => !Token.isUnresolved(n));
+  const problems: string[] = required(`${at}.targetOrigin`, b.targetOrigin);
+  // Judged only when every origin name is known: a token may be the name it means.
+  const known = originNames.every((n) => typeof n === 'string' && !Token.isUnresolved(n));
+  if (known && originNames.length > 0 && !unknown(b.targetOrigin) && !originNames.includes(b.targetOrigin)) {
     problems.push(
       message(
         `${at}.targetOrigin`,
-        `must name an origin (${known.map((n) => JSON.stringify(n)).join(', ')})`,
+        `must name an origin (${originNames.map((n) => JSON.stringify(n)).join(', ')})`,
         b.targetOrigin,
       ),
     );
@@ -230,6 +233,7 @@ function errorResponseRules(responses: readonly ErrorResponse[]): string[] {
   }
   responses.forEach((e, i) => {
     const at = `errorResponses[${i}]`;
+    problems.push(...required(`${at}.errorCode`, e.errorCode));
     problems.push(...oneOf(`${at}.errorCode`, e.errorCode, ERROR_CODES));
     problems.push(...oneOf(`${at}.responseCode`, e.responseCode, RESPONSE_CODES));
     if (!unknown(e.responsePagePath) && !e.responsePagePath!.startsWith('/')) {
@@ -355,7 +359,7 @@ export interface CommonProps {
 
 /** Rules for `name`, `comment`, `aliases` and `priceClass`, the same for web and RTMP. */
 export function commonRules(props: CommonProps): string[] {
-  const problems: string[] = [];
+  const problems: string[] = required('name', props.name);
   problems.push(...domainName('name', props.name, true));
   const comment = props.comment ?? props.name;
   if (!unknown(comment) && comment.length > 128) {

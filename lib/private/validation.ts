@@ -36,6 +36,11 @@ export function oneOf(path: string, value: unknown, allowed: readonly unknown[])
   return [message(path, `must be one of ${allowed.map((a) => String(a)).join(', ')}`, value)];
 }
 
+/** A prop that must be given. */
+export function required(path: string, value: unknown, what = 'is required'): string[] {
+  return value === undefined || value === null ? [message(path, what, undefined)] : [];
+}
+
 /** A string that must not be empty. */
 export function nonEmpty(path: string, value: string | undefined): string[] {
   if (unknown(value)) return [];

@@ -1,0 +1,260 @@
+import { App, Duration, Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as fc from 'fast-check';
+import { schemaErrors } from './cfn-schema';
+import { ENV } from './helpers';
+import { Distribution, DistributionProps, SslCertificate } from '../lib';
+
+// Property-based tests: seeded, and bounded to a few seconds.
+const RUNS = { seed: Number(process.env.FC_SEED ?? 20261125), numRuns: Number(process.env.FC_RUNS ?? 150) };
+
+/** A configuration as plain data (TTLs in seconds, `bucket: true` for an S3 origin), easy to mutate. */
+type Spec = Record<string, any>;
+
+const HOSTS = ['backend.example.com', 'api.example.org', 'origin-1.internal.example.net', 'a.b'];
+const PORTS = [80, 443, 1024, 8080, 8443, 65535];
+const METHOD_SETS = [
+  { allowed: ['GET', 'HEAD'], cached: [['GET', 'HEAD']] },
+  {
+    allowed: ['GET', 'HEAD', 'OPTIONS'],
+    cached: [
+      ['GET', 'HEAD'],
+      ['GET', 'HEAD', 'OPTIONS'],
+    ],
+  },
+  {
+    allowed: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+    cached: [
+      ['GET', 'HEAD'],
+      ['OPTIONS', 'GET', 'HEAD'],
+    ],
+  },
+];
+const ERROR_CODES = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504];
+
+const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
+const ttls = fc
+  .tuple(fc.nat(1000), fc.nat(100000), fc.nat(40000000))
+  .map((t) => [...t].sort((a, b) => a - b))
+  .map(([minTtl, defaultTtl, maxTtl]) => ({ minTtl, defaultTtl, maxTtl }));
+
+const customOrigin = fc.record(
+  {
+    domainName: fc.constantFrom(...HOSTS),
+    httpPort: fc.constantFrom(...PORTS),
+    httpsPort: fc.constantFrom(...PORTS),
+    protocol: fc.constantFrom(...Object.values(cloudfront.OriginProtocolPolicy)),
+    sslPolicy: fc.subarray(['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'], { minLength: 1 }),
+  },
+  { requiredKeys: ['domainName'] },
+);
+const s3Origin = fc.constant({ bucket: true });
+
+function behavior(originNames: string[]) {
+  return fc
+    .record(
+      {
+        targetOrigin: fc.constantFrom(...originNames),
+        forwardQueryString: fc.boolean(),
+        forwardHeaders: fc.oneof(
+          fc.constant(['*']),
+          fc.uniqueArray(fc.constantFrom('Host', 'Accept', 'Authorization', 'X-Id')),
+        ),
+        forwardCookies: fc.oneof(
+          fc.constant(['*']),
+          fc.uniqueArray(fc.constantFrom('session', 'lang', 'ab')),
+        ),
+        viewerProtocolPolicy: fc.constantFrom(...Object.values(cloudfront.ViewerProtocolPolicy)),
+        ttls,
+        methods: fc
+          .constantFrom(...METHOD_SETS)
+          .chain((m) => fc.constantFrom(...m.cached).map((cached) => ({ allowed: m.allowed, cached }))),
+        smoothStreaming: fc.boolean(),
+        compress: fc.boolean(),
+      },
+      { requiredKeys: ['targetOrigin'] },
+    )
+    .map(({ ttls: t, methods, ...rest }) => ({
+      ...rest,
+      ...(t ?? {}),
+      ...(methods ? { allowedMethods: methods.allowed, cachedMethods: methods.cached } : {}),
+    }));
+}
+
+const errorResponse = fc
+  .record({
+    errorCode: fc.constantFrom(...ERROR_CODES),
+    page: fc.option(
+      fc.record({
+        responsePagePath: fc.constantFrom('/503.html', '/errors/404.html'),
+        responseCode: fc.option(fc.constantFrom(200, ...ERROR_CODES), { nil: undefined }),
+      }),
+      { nil: undefined },
+    ),
+    minTtl: fc.option(fc.nat(3600), { nil: undefined }),
+  })
+  .map(({ page, ...rest }) => ({ ...rest, ...(page ?? {}) }));
+
+/** A random valid configuration. */
+const validSpec: fc.Arbitrary<Spec> = fc
+  .uniqueArray(name, { minLength: 1, maxLength: 4 })
+  .chain((names) =>
+    fc.record(
+      {
+        name: fc.constantFrom('www.example.com', 'example.com', 'cdn.example.org'),
+        comment: fc.string({ maxLength: 128 }),
+        certificate: fc.boolean(),
+        aliases: fc.uniqueArray(fc.constantFrom('a.example.com', 'b.example.com', '*.example.net'), {
+          maxLength: 3,
+        }),
+        rootObject: fc.constantFrom('/', '/index.html', 'home.html'),
+        enabled: fc.boolean(),
+        priceClass: fc.constantFrom(...Object.values(cloudfront.PriceClass)),
+        origins: fc.tuple(
+          ...names.map((n) => fc.oneof(customOrigin, s3Origin).map((o) => ({ name: n, ...o }))),
+        ),
+        defaultCacheBehavior: behavior(names),
+        behaviors: fc.uniqueArray(
+          fc
+            .tuple(fc.constantFrom('/api/*', '/static/*', '*.jpg', '/a?c', 'images/*'), behavior(names))
+            .map(([p, b]) => ({ pathPattern: p, ...b })),
+          { maxLength: 3, selector: (b) => b.pathPattern },
+        ),
+        errorResponses: fc.uniqueArray(errorResponse, { maxLength: 3, selector: (e) => e.errorCode }),
+        logging: fc.record(
+          { enabled: fc.boolean(), includeCookies: fc.boolean(), path: fc.constantFrom('cdn/', 'logs/www/') },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: ['name', 'origins', 'defaultCacheBehavior'] },
+    ),
+  )
+  .map((spec) => (spec.certificate ? spec : { ...spec, aliases: undefined }));
+
+function toProps(spec: Spec, stack: Stack): DistributionProps {
+  const seconds = (n: unknown) =>
+    typeof n === 'number' && n >= 0 ? Duration.seconds(n) : (n as Duration | undefined);
+  const behaviorProps = (b: Spec) =>
+    b && { ...b, minTtl: seconds(b.minTtl), defaultTtl: seconds(b.defaultTtl), maxTtl: seconds(b.maxTtl) };
+  const { certificate, ...rest } = spec;
+  return {
+    ...rest,
+    sslCertificate: certificate ? SslCertificate.fromIamCertificateId('ASCACKCEVSQ6C2EXAMPLE') : undefined,
+    origins: spec.origins?.map((o: Spec, i: number) =>
+      o?.bucket === true ? { ...o, bucket: new s3.Bucket(stack, `Bucket${i}`) } : o,
+    ),
+    defaultCacheBehavior: behaviorProps(spec.defaultCacheBehavior),
+    behaviors: spec.behaviors?.map(behaviorProps),
+    errorResponses: spec.errorResponses?.map((e: Spec) => e && { ...e, minTtl: seconds(e.minTtl) }),
+  } as DistributionProps;
+}
+
+function newStack(): Stack {
+  return new Stack(new App(), 'Stack', { env: ENV });
+}
+
+/** The places in a spec a mutation can change: every leaf, by path. */
+function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) {
+    const inner = value.flatMap((v, i) => leaves(v, [...path, i]));
+    return [path, ...inner];
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+  }
+  return [path];
+}
+
+function setAt(spec: Spec, path: (string | number)[], value: unknown): Spec {
+  const copy = structuredClone(spec);
+  let node: any = copy;
+  for (const key of path.slice(0, -1)) node = node[key];
+  node[path[path.length - 1]] = value;
+  return copy;
+}
+
+/** A value of the same kind as the one it replaces: what a typed language lets through. */
+function replacement(old: unknown, optional: boolean): fc.Arbitrary<unknown> {
+  const strings = fc.oneof(
+    fc.constantFrom(
+      '',
+      ' ',
+      '*',
+      '/',
+      '/*',
+      'x',
+      'TLSv1.1_2016',
+      'allow-some',
+      'GET',
+      'https://a.example.com',
+      'a..b',
+      '-a.com',
+      'index.html?x',
+      '/cdn',
+    ),
+    fc.string({ maxLength: 300 }),
+  );
+  const numbers = fc.oneof(
+    fc.constantFrom(0, 1, 79, 81, 200, 302, 418, 1023, 65536, 1.5),
+    fc.integer({ min: 0, max: 70000 }),
+  );
+  const or = (a: fc.Arbitrary<unknown>) => (optional ? fc.oneof(a, fc.constant(undefined)) : a);
+  if (typeof old === 'string') return or(strings);
+  if (typeof old === 'number') return or(numbers);
+  if (typeof old === 'boolean') return or(fc.boolean());
+  if (Array.isArray(old) && old.some((v) => typeof v === 'object')) return or(fc.constant([]));
+  if (Array.isArray(old)) return or(fc.oneof(fc.array(strings, { maxLength: 8 }), fc.constant([])));
+  return fc.constant(undefined);
+}
+
+const mutated: fc.Arbitrary<Spec> = validSpec.chain((spec) => {
+  const paths = leaves(spec).filter((p) => p.length > 0 && p[p.length - 1] !== 'bucket');
+  return fc.constantFrom(...paths).chain((path) => {
+    let old: any = spec;
+    for (const key of path) old = old?.[key];
+    // An element of a list is never undefined in a typed language; a prop may be left out.
+    const inList = typeof path[path.length - 1] === 'number';
+    return replacement(old, !inList).map((value) => setAt(spec, path, value));
+  });
+});
+
+describe('property-based', () => {
+  test('random valid configurations synthesize to schema-valid templates', () => {
+    fc.assert(
+      fc.property(validSpec, (spec) => {
+        const stack = newStack();
+        new Distribution(stack, 'Www', toProps(spec, stack));
+        // Template.fromStack checks the schema too (test/setup-schema.ts); this says it outright.
+        expect(schemaErrors(Template.fromStack(stack).toJSON())).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  test('random mutations synthesize to schema-valid templates or fail with our own errors, never a TypeError', () => {
+    let rejected = 0;
+    fc.assert(
+      fc.property(mutated, (spec) => {
+        const stack = newStack();
+        let distribution: Distribution | undefined;
+        try {
+          distribution = new Distribution(stack, 'Www', toProps(spec, stack));
+        } catch (e) {
+          // A crash from deep inside is a defect: rethrown, so its stack shows where.
+          if (!(e instanceof Error) || e instanceof TypeError || e instanceof RangeError) throw e;
+          // Our own format: every line names a prop path in backticks.
+          for (const line of (e as Error).message.split('\n')) {
+            expect(line).toMatch(/^`[A-Za-z0-9_.[\]]+` .+; got: /);
+          }
+          rejected++;
+          return;
+        }
+        expect(distribution).toBeDefined();
+        expect(schemaErrors(Template.fromStack(stack).toJSON())).toEqual([]);
+      }),
+      RUNS,
+    );
+    // The mutations are not all harmless: many are caught.
+    expect(rejected).toBeGreaterThan(RUNS.numRuns / 4);
+  });
+});
