@@ -115,6 +115,36 @@ export interface BehaviorOptions {
    * @default true
    */
   readonly compress?: boolean;
+
+  /**
+   * The response headers policy CloudFront applies to responses, such as
+   * `ResponseHeadersPolicy.SECURITY_HEADERS`. Beyond the specification.
+   *
+   * Becomes `ResponseHeadersPolicyId`.
+   *
+   * @default - none
+   */
+  readonly responseHeadersPolicy?: cloudfront.IResponseHeadersPolicy;
+
+  /**
+   * CloudFront Functions to run on viewer requests or responses: one per event type.
+   * Beyond the specification.
+   *
+   * Becomes `FunctionAssociations`.
+   *
+   * @default - none
+   */
+  readonly functionAssociations?: cloudfront.FunctionAssociation[];
+
+  /**
+   * Lambda@Edge function versions (from us-east-1) to run: one per event type, and none on
+   * viewer events when `functionAssociations` are given. Beyond the specification.
+   *
+   * Becomes `LambdaFunctionAssociations`.
+   *
+   * @default - none
+   */
+  readonly edgeLambdas?: cloudfront.EdgeLambda[];
 }
 
 /**

@@ -2,18 +2,20 @@ import {
   Annotations,
   ArnFormat,
   Aws,
+  Lazy,
   Resource,
   Stack,
+  Tags,
   Token,
   aws_cloudfront as cloudfront,
   aws_iam as iam,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CacheBehavior, DefaultCacheBehavior } from './cache-behavior';
+import { BehaviorOptions, CacheBehavior, DefaultCacheBehavior } from './cache-behavior';
 import { ErrorResponse } from './error-response';
 import { LoggingConfig } from './logging';
-import { Origin } from './origins';
+import { Origin, OriginGroup } from './origins';
 import { distributionRules, INSECURE_ORIGIN_SSL_PROTOCOLS } from './private/distribution-rules';
 import { WARNING, logBucketProblems, setUpLogBucket } from './private/log-bucket';
 import {
@@ -22,6 +24,8 @@ import {
   renderCustomOriginConfig,
   renderDefaultBehavior,
   renderErrorResponse,
+  renderOriginExtras,
+  renderOriginGroups,
   renderRootObject,
 } from './private/render';
 import { SslCertificate } from './viewer-certificate';
@@ -158,6 +162,62 @@ export interface DistributionProps {
    * @default SecurityPolicyProtocol.TLS_V1_2_2021 (the specification's default is TLSv1)
    */
   readonly sslMinimumProtocolVersion?: cloudfront.SecurityPolicyProtocol;
+
+  /**
+   * Origin groups for failover; behaviours can name a group in `targetOrigin`. Beyond the
+   * specification.
+   *
+   * Becomes `OriginGroups`.
+   *
+   * @default - none
+   */
+  readonly originGroups?: OriginGroup[];
+
+  /**
+   * The ARN of the AWS WAF (WAFv2) web ACL that protects the distribution: a global one
+   * (scope CLOUDFRONT), which lives in us-east-1. Beyond the specification.
+   *
+   * Becomes `WebACLId`.
+   *
+   * @default - no web ACL
+   */
+  readonly webAclId?: string;
+
+  /**
+   * Countries to serve (`GeoRestriction.allowlist('US', 'CA')`) or not to serve
+   * (`GeoRestriction.denylist(...)`), by ISO 3166-1 alpha-2 code. Beyond the specification.
+   *
+   * Becomes `Restrictions.GeoRestriction`.
+   *
+   * @default - no restriction
+   */
+  readonly geoRestriction?: cloudfront.GeoRestriction;
+
+  /**
+   * The highest HTTP version viewers may use. Beyond the specification.
+   *
+   * Becomes `HttpVersion`, always rendered (CloudFormation's default is http1.1).
+   *
+   * @default HttpVersion.HTTP2_AND_3
+   */
+  readonly httpVersion?: cloudfront.HttpVersion;
+
+  /**
+   * Whether CloudFront answers DNS queries for IPv6 addresses. Beyond the specification.
+   *
+   * Becomes `IPV6Enabled`, always rendered (CloudFormation's default is false).
+   *
+   * @default true
+   */
+  readonly enableIpv6?: boolean;
+
+  /**
+   * Tags for the distribution (as `Tags.of(distribution).add(key, value)`). Beyond the
+   * specification.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
 }
 
 const INSECURE_VIEWER_POLICIES: string[] = [
@@ -237,13 +297,11 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
    */
   public readonly loggingBucket?: s3.IBucket;
 
-  /**
-   * The Origin Access Control that S3 origins use, when the distribution has any without an
-   * origin access identity.
-   */
-  public readonly originAccessControl?: cloudfront.IOriginAccessControl;
-
+  private readonly props: DistributionProps;
+  private readonly origins: Origin[];
+  private readonly behaviors: CacheBehavior[];
   private readonly grantedBuckets = new Set<string>();
+  private accessControl?: cloudfront.S3OriginAccessControl;
 
   constructor(scope: Construct, id: string, props: DistributionProps) {
     super(scope, id);
@@ -253,6 +311,11 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     if (problems.length > 0) {
       throw new Error(problems.join('\n'));
     }
+    this.props = props;
+    this.origins = [...props.origins];
+    this.behaviors = [...(props.behaviors ?? [])];
+    // What addOrigin and addBehavior change is judged again, as a whole, at synth.
+    this.node.addValidation({ validate: () => distributionRules(this.currentProps()) });
 
     const certificate = props.sslCertificate;
     if (!certificate) {
@@ -262,13 +325,8 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       );
     }
     this.warnInsecureSettings(props);
-
-    const s3Origins = props.origins.filter((o) => o.bucket !== undefined);
-    if (s3Origins.some((o) => o.originAccessIdentity === undefined)) {
-      this.originAccessControl = new cloudfront.S3OriginAccessControl(this, 'S3OriginAccessControl', {
-        description: `Origin Access Control for ${Token.isUnresolved(props.name) ? 'this distribution' : props.name}`,
-      });
-    }
+    this.origins.forEach((o, i) => this.warnInsecureOrigin(o, `origins[${i}]`));
+    this.origins.filter((o) => o.bucket && !o.originAccessIdentity).forEach(() => this.ensureAccessControl());
 
     this.loggingBucket = setUpLogBucket(this, props.logging);
 
@@ -278,9 +336,14 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
         aliases: certificate ? [...new Set([props.name, ...(props.aliases ?? [])])] : undefined,
         defaultRootObject: renderRootObject(props.rootObject),
         enabled: props.enabled ?? true,
-        origins: props.origins.map((o) => this.renderOrigin(o)),
+        // Rendered lazily: addOrigin and addBehavior may add to them after construction.
+        origins: Lazy.any({ produce: () => this.origins.map((o) => this.renderOrigin(o)) }),
+        originGroups: props.originGroups?.length ? renderOriginGroups(props.originGroups) : undefined,
         defaultCacheBehavior: renderDefaultBehavior(props.defaultCacheBehavior),
-        cacheBehaviors: props.behaviors?.length ? props.behaviors.map(renderBehavior) : undefined,
+        cacheBehaviors: Lazy.any(
+          { produce: () => this.behaviors.map(renderBehavior) },
+          { omitEmptyArray: true },
+        ),
         customErrorResponses: props.errorResponses?.length
           ? props.errorResponses.map(renderErrorResponse)
           : undefined,
@@ -300,8 +363,20 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
               minimumProtocolVersion: props.sslMinimumProtocolVersion ?? DEFAULTS.sslMinimumProtocolVersion,
             }
           : { cloudFrontDefaultCertificate: true },
+        webAclId: props.webAclId,
+        restrictions: props.geoRestriction
+          ? {
+              geoRestriction: {
+                restrictionType: props.geoRestriction.restrictionType,
+                locations: props.geoRestriction.locations,
+              },
+            }
+          : undefined,
+        httpVersion: props.httpVersion ?? DEFAULTS.httpVersion,
+        ipv6Enabled: props.enableIpv6 ?? true,
       },
     });
+    for (const [key, value] of Object.entries(props.tags ?? {})) Tags.of(this).add(key, value);
 
     this.distributionId = resource.ref;
     this.distributionDomainName = resource.attrDomainName;
@@ -316,7 +391,46 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     });
 
     // Bucket and key policies name this distribution, so they come after its ID exists.
-    for (const o of s3Origins) this.grantOriginRead(o);
+    for (const o of this.origins) if (o.bucket) this.grantOriginRead(o);
+  }
+
+  /**
+   * The Origin Access Control that S3 origins use, when the distribution has any without an
+   * origin access identity.
+   */
+  public get originAccessControl(): cloudfront.IOriginAccessControl | undefined {
+    return this.accessControl;
+  }
+
+  /**
+   * Adds an origin after construction, judged like the `origins` prop.
+   *
+   * An S3 origin gets Origin Access Control and its bucket policy statement as in the props.
+   */
+  public addOrigin(origin: Origin): void {
+    const origins = [...this.origins, origin];
+    const problems = distributionRules({ ...this.currentProps(), origins }, true);
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    this.origins.push(origin);
+    this.warnInsecureOrigin(origin, `origins[${origins.length - 1}]`);
+    if (origin.bucket) {
+      if (!origin.originAccessIdentity) this.ensureAccessControl();
+      this.grantOriginRead(origin);
+    }
+  }
+
+  /**
+   * Adds a cache behaviour for `pathPattern` after construction, after the others, judged like
+   * the `behaviors` prop. `targetOrigin` may name an origin added later; that is checked at
+   * synth.
+   */
+  public addBehavior(pathPattern: string, targetOrigin: string, options: BehaviorOptions = {}): void {
+    const behavior: CacheBehavior = { ...options, pathPattern, targetOrigin };
+    const behaviors = [...this.behaviors, behavior];
+    const problems = distributionRules({ ...this.currentProps(), behaviors }, true);
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    this.behaviors.push(behavior);
+    this.warnInsecureBehavior(behavior, `behaviors[${behaviors.length - 1}]`);
   }
 
   /**
@@ -333,9 +447,27 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     return this.grant(identity, 'cloudfront:CreateInvalidation');
   }
 
+  /** The props as they stand now, with what addOrigin and addBehavior added. */
+  private currentProps(): DistributionProps {
+    return { ...this.props, origins: this.origins, behaviors: this.behaviors };
+  }
+
+  /** One Origin Access Control serves every S3 origin of the distribution. */
+  private ensureAccessControl(): void {
+    this.accessControl ??= new cloudfront.S3OriginAccessControl(this, 'S3OriginAccessControl', {
+      description: `Origin Access Control for ${Token.isUnresolved(this.props.name) ? 'this distribution' : this.props.name}`,
+    });
+  }
+
   private renderOrigin(o: Origin): cloudfront.CfnDistribution.OriginProperty {
+    const common = renderOriginExtras(o);
     if (!o.bucket) {
-      return { id: o.name, domainName: o.domainName!, customOriginConfig: renderCustomOriginConfig(o) };
+      return {
+        id: o.name,
+        domainName: o.domainName!,
+        customOriginConfig: renderCustomOriginConfig(o),
+        ...common,
+      };
     }
     return {
       id: o.name,
@@ -345,9 +477,8 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
           ? `origin-access-identity/cloudfront/${o.originAccessIdentity.originAccessIdentityId}`
           : '',
       },
-      originAccessControlId: o.originAccessIdentity
-        ? undefined
-        : this.originAccessControl!.originAccessControlId,
+      originAccessControlId: o.originAccessIdentity ? undefined : this.accessControl!.originAccessControlId,
+      ...common,
     };
   }
 
@@ -443,33 +574,8 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   }
 
   private warnInsecureSettings(props: DistributionProps): void {
-    const behaviors: [string, DefaultCacheBehavior][] = [
-      ['defaultCacheBehavior', props.defaultCacheBehavior],
-      ...(props.behaviors ?? []).map((b, i): [string, DefaultCacheBehavior] => [`behaviors[${i}]`, b]),
-    ];
-    for (const [at, b] of behaviors) {
-      if (b.viewerProtocolPolicy === cloudfront.ViewerProtocolPolicy.ALLOW_ALL) {
-        Annotations.of(this).addWarningV2(
-          `${WARNING}:allowAll`,
-          `\`${at}.viewerProtocolPolicy\` is allow-all: pages are served over plain HTTP. Use redirect-to-https (the default) or https-only.`,
-        );
-      }
-    }
-    props.origins.forEach((o, i) => {
-      if (o.protocol === cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
-        Annotations.of(this).addWarningV2(
-          `${WARNING}:httpOnlyOrigin`,
-          `\`origins[${i}].protocol\` is http-only: traffic to the origin, even from HTTPS viewers, travels unencrypted. Use https-only (the default).`,
-        );
-      }
-      const weak = (o.sslPolicy ?? []).filter((p) => INSECURE_ORIGIN_SSL_PROTOCOLS.includes(p));
-      if (weak.length > 0) {
-        Annotations.of(this).addWarningV2(
-          `${WARNING}:insecureOriginSslPolicy`,
-          `\`origins[${i}].sslPolicy\` allows ${weak.join(', ')}: broken protocols. Use ['TLSv1.2'] (the default).`,
-        );
-      }
-    });
+    this.warnInsecureBehavior(props.defaultCacheBehavior, 'defaultCacheBehavior');
+    (props.behaviors ?? []).forEach((b, i) => this.warnInsecureBehavior(b, `behaviors[${i}]`));
     if (props.sslSupportMethod === cloudfront.SSLMethod.STATIC_IP) {
       // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html
       Annotations.of(this).addWarningV2(
@@ -482,6 +588,31 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       Annotations.of(this).addWarningV2(
         `${WARNING}:insecureMinimumProtocolVersion`,
         `\`sslMinimumProtocolVersion\` is ${version}: viewers may connect with broken protocols. Use TLSv1.2_2021 (the default) or newer.`,
+      );
+    }
+  }
+
+  private warnInsecureBehavior(b: DefaultCacheBehavior, at: string): void {
+    if (b.viewerProtocolPolicy === cloudfront.ViewerProtocolPolicy.ALLOW_ALL) {
+      Annotations.of(this).addWarningV2(
+        `${WARNING}:allowAll`,
+        `\`${at}.viewerProtocolPolicy\` is allow-all: pages are served over plain HTTP. Use redirect-to-https (the default) or https-only.`,
+      );
+    }
+  }
+
+  private warnInsecureOrigin(o: Origin, at: string): void {
+    if (o.protocol === cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
+      Annotations.of(this).addWarningV2(
+        `${WARNING}:httpOnlyOrigin`,
+        `\`${at}.protocol\` is http-only: traffic to the origin, even from HTTPS viewers, travels unencrypted. Use https-only (the default).`,
+      );
+    }
+    const weak = (o.sslPolicy ?? []).filter((p) => INSECURE_ORIGIN_SSL_PROTOCOLS.includes(p));
+    if (weak.length > 0) {
+      Annotations.of(this).addWarningV2(
+        `${WARNING}:insecureOriginSslPolicy`,
+        `\`${at}.sslPolicy\` allows ${weak.join(', ')}: broken protocols. Use ['TLSv1.2'] (the default).`,
       );
     }
   }

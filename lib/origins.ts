@@ -1,4 +1,4 @@
-import { aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Duration, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 
 /**
  * An origin: where CloudFront fetches what it serves.
@@ -88,4 +88,114 @@ export interface Origin {
    * @default ['TLSv1.2'] (the specification's default is ['SSLv3', 'TLSv1'])
    */
   readonly sslPolicy?: string[];
+
+  /**
+   * A path CloudFront prepends to every request to this origin, such as `/production`:
+   * starts with `/`, does not end with `/`. Beyond the specification.
+   *
+   * Becomes `Origins[].OriginPath`.
+   *
+   * @default - no path
+   */
+  readonly originPath?: string;
+
+  /**
+   * Headers CloudFront adds to every request to this origin, such as a secret the origin checks.
+   * CloudFront forbids some (`Host`, `Cookie`, `X-Amz-*`, ...); they are rejected. Beyond the
+   * specification.
+   *
+   * Becomes `Origins[].OriginCustomHeaders`.
+   *
+   * @default - none
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html
+   */
+  readonly customHeaders?: { [name: string]: string };
+
+  /**
+   * How many times CloudFront tries to connect to the origin, from 1 to 3. Beyond the
+   * specification.
+   *
+   * Becomes `Origins[].ConnectionAttempts`.
+   *
+   * @default 3 (CloudFront's default; not rendered)
+   */
+  readonly connectionAttempts?: number;
+
+  /**
+   * How long CloudFront waits to connect to the origin, from 1 to 10 seconds. Beyond the
+   * specification.
+   *
+   * Becomes `Origins[].ConnectionTimeout`.
+   *
+   * @default Duration.seconds(10) (CloudFront's default; not rendered)
+   */
+  readonly connectionTimeout?: Duration;
+
+  /**
+   * How long CloudFront waits for a response from a custom origin, from 1 to 180 seconds
+   * (over 60 needs a quota increase). Only for a custom origin. Beyond the specification.
+   *
+   * Becomes `CustomOriginConfig.OriginReadTimeout`.
+   *
+   * @default Duration.seconds(30) (CloudFront's default; not rendered)
+   */
+  readonly readTimeout?: Duration;
+
+  /**
+   * How long CloudFront keeps an idle connection to a custom origin open, from 1 to 180
+   * seconds (over 60 needs a quota increase). Only for a custom origin. Beyond the
+   * specification.
+   *
+   * Becomes `CustomOriginConfig.OriginKeepaliveTimeout`.
+   *
+   * @default Duration.seconds(5) (CloudFront's default; not rendered)
+   */
+  readonly keepaliveTimeout?: Duration;
+
+  /**
+   * The AWS Region of the Origin Shield cache in front of this origin, such as `us-east-1`
+   * (best: the Region closest to the origin). Beyond the specification.
+   *
+   * Becomes `Origins[].OriginShield`.
+   *
+   * @default - no Origin Shield
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-shield.html
+   */
+  readonly originShieldRegion?: string;
+}
+
+/**
+ * Two origins behind one name: CloudFront sends requests to the primary and fails over to the
+ * secondary when the primary answers with one of `failoverStatusCodes` or cannot be reached.
+ * Behaviours can name the group in `targetOrigin`. Beyond the specification.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html
+ */
+export interface OriginGroup {
+  /**
+   * A name for the group, unique among origins and groups.
+   *
+   * Becomes `OriginGroups.Items[].Id`.
+   */
+  readonly name: string;
+
+  /**
+   * The `name` of the origin CloudFront tries first.
+   */
+  readonly primaryOrigin: string;
+
+  /**
+   * The `name` of the origin CloudFront fails over to.
+   */
+  readonly secondaryOrigin: string;
+
+  /**
+   * The status codes from the primary that make CloudFront try the secondary: any of 400, 403,
+   * 404, 416, 500, 502, 503, 504.
+   *
+   * Becomes `FailoverCriteria.StatusCodes`.
+   *
+   * @default [500, 502, 503, 504]
+   */
+  readonly failoverStatusCodes?: number[];
 }

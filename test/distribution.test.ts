@@ -43,6 +43,8 @@ describe('minimal distribution', () => {
         DefaultRootObject: Match.absent(),
         Enabled: true,
         PriceClass: 'PriceClass_100',
+        HttpVersion: 'http2and3',
+        IPV6Enabled: true,
         Logging: Match.absent(),
         CacheBehaviors: Match.absent(),
         CustomErrorResponses: Match.absent(),

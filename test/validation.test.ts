@@ -181,7 +181,7 @@ describe('behaviours', () => {
   test('fails when targetOrigin names no origin', () => {
     expectError(
       withDefault({ targetOrigin: 'api' }),
-      '`defaultCacheBehavior.targetOrigin` must name an origin ("www"); got: "api"',
+      '`defaultCacheBehavior.targetOrigin` must name an origin or origin group ("www"); got: "api"',
     );
   });
 
@@ -516,7 +516,7 @@ describe('other props', () => {
       [
         `\`comment\` must be at most 128 characters (CloudFront's limit on Comment); got: "${'c'.repeat(129)}"`,
         '`priceClass` must be one of PriceClass_100, PriceClass_200, PriceClass_All; got: "PriceClass_1"',
-        '`defaultCacheBehavior.targetOrigin` must name an origin ("www"); got: "nope"',
+        '`defaultCacheBehavior.targetOrigin` must name an origin or origin group ("www"); got: "nope"',
       ].join('\n'),
     );
   });

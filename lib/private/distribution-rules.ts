@@ -1,4 +1,5 @@
 import { Token, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { distributionExtras, functionRules, originExtras, originGroupRules } from './extended-rules';
 import {
   coveredBy,
   domainName,
@@ -101,6 +102,7 @@ function originRules(origins: readonly Origin[]): string[] {
         `\`${at}.originAccessIdentity\` applies only to an S3 origin (\`bucket\`); got: an identity on custom origin ${JSON.stringify(o.domainName)}`,
       );
     }
+    problems.push(...originExtras(at, o));
     problems.push(...domainName(`${at}.domainName`, o.domainName, false));
     problems.push(...originPort(`${at}.httpPort`, o.httpPort));
     problems.push(...originPort(`${at}.httpsPort`, o.httpsPort));
@@ -124,15 +126,21 @@ function originRules(origins: readonly Origin[]): string[] {
   return problems;
 }
 
-function behaviorRules(at: string, b: DefaultCacheBehavior, originNames: readonly string[]): string[] {
+function behaviorRules(
+  at: string,
+  b: DefaultCacheBehavior,
+  originNames: readonly string[] | undefined,
+): string[] {
   const problems: string[] = required(`${at}.targetOrigin`, b.targetOrigin);
   // Judged only when every origin name is known: a token may be the name it means.
-  const known = originNames.every((n) => typeof n === 'string' && !Token.isUnresolved(n));
+  // Not judged at all while origins may still be added (`originNames` undefined).
+  const known =
+    originNames !== undefined && originNames.every((n) => typeof n === 'string' && !Token.isUnresolved(n));
   if (known && originNames.length > 0 && !unknown(b.targetOrigin) && !originNames.includes(b.targetOrigin)) {
     problems.push(
       message(
         `${at}.targetOrigin`,
-        `must name an origin (${originNames.map((n) => JSON.stringify(n)).join(', ')})`,
+        `must name an origin or origin group (${originNames.map((n) => JSON.stringify(n)).join(', ')})`,
         b.targetOrigin,
       ),
     );
@@ -159,6 +167,7 @@ function behaviorRules(at: string, b: DefaultCacheBehavior, originNames: readonl
       ),
     );
   }
+  problems.push(...functionRules(at, b));
   problems.push(...wildcardAlone(`${at}.forwardHeaders`, b.forwardHeaders));
   problems.push(
     ...unique(
@@ -387,10 +396,17 @@ export function commonRules(props: CommonProps): string[] {
   return problems;
 }
 
-/** Every rule a distribution's props break, in the order of the props. */
-export function distributionRules(props: DistributionProps): string[] {
+/**
+ * Every rule a distribution's props break, in the order of the props.
+ *
+ * With `deferReferences`, `targetOrigin` is not judged: origins may still be added
+ * (`addOrigin`), and the final check runs at synth.
+ */
+export function distributionRules(props: DistributionProps, deferReferences = false): string[] {
   const origins = props.origins ?? [];
   const originNames = origins.map((o) => o.name);
+  const groups = props.originGroups ?? [];
+  const targets = deferReferences ? undefined : [...originNames, ...groups.map((g) => g.name)];
   const behaviors = props.behaviors ?? [];
   const problems: string[] = [];
 
@@ -399,14 +415,16 @@ export function distributionRules(props: DistributionProps): string[] {
     problems.push(message('rootObject', "must be an object's path without '?' or '#'", props.rootObject));
   }
   problems.push(...originRules(origins));
+  problems.push(...originGroupRules(groups, originNames));
   if (props.defaultCacheBehavior === undefined) {
     problems.push(message('defaultCacheBehavior', 'is required', undefined));
   } else {
-    problems.push(...behaviorRules('defaultCacheBehavior', props.defaultCacheBehavior, originNames));
+    problems.push(...behaviorRules('defaultCacheBehavior', props.defaultCacheBehavior, targets));
   }
   problems.push(...pathPatternRules(behaviors));
-  behaviors.forEach((b, i) => problems.push(...behaviorRules(`behaviors[${i}]`, b, originNames)));
+  behaviors.forEach((b, i) => problems.push(...behaviorRules(`behaviors[${i}]`, b, targets)));
   problems.push(...errorResponseRules(props.errorResponses ?? []));
   problems.push(...certificateRules(props));
+  problems.push(...distributionExtras(props));
   return problems;
 }

@@ -1,7 +1,7 @@
 import { Duration, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
 import { ErrorResponse } from '../error-response';
-import { Origin } from '../origins';
+import { Origin, OriginGroup } from '../origins';
 
 /** Defaults shared by rendering, docs and tests. */
 export const DEFAULTS = {
@@ -22,6 +22,8 @@ export const DEFAULTS = {
   compress: true,
   smoothStreaming: false,
   errorCachingMinTtl: Duration.seconds(10),
+  httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+  failoverStatusCodes: [500, 502, 503, 504],
 } as const;
 
 /** `forwardCookies` as CloudFront's `Cookies`: `['*']` is all, `[]` none, names a whitelist. */
@@ -55,6 +57,20 @@ function renderBehaviorSettings(b: DefaultCacheBehavior) {
     cachedMethods: [...(b.cachedMethods ?? DEFAULTS.methods)],
     smoothStreaming: b.smoothStreaming ?? DEFAULTS.smoothStreaming,
     compress: b.compress ?? DEFAULTS.compress,
+    responseHeadersPolicyId: b.responseHeadersPolicy?.responseHeadersPolicyId,
+    functionAssociations: b.functionAssociations?.length
+      ? b.functionAssociations.map((f) => ({
+          eventType: f.eventType,
+          functionArn: f.function.functionRef.functionArn,
+        }))
+      : undefined,
+    lambdaFunctionAssociations: b.edgeLambdas?.length
+      ? b.edgeLambdas.map((l) => ({
+          eventType: l.eventType,
+          lambdaFunctionArn: l.functionVersion.edgeArn,
+          includeBody: l.includeBody,
+        }))
+      : undefined,
   };
 }
 
@@ -75,6 +91,40 @@ export function renderCustomOriginConfig(o: Origin): cloudfront.CfnDistribution.
     httpsPort: o.httpsPort ?? DEFAULTS.httpsPort,
     originProtocolPolicy: o.protocol ?? DEFAULTS.originProtocol,
     originSslProtocols: [...(o.sslPolicy ?? DEFAULTS.originSslPolicy)],
+    originReadTimeout: o.readTimeout?.toSeconds(),
+    originKeepaliveTimeout: o.keepaliveTimeout?.toSeconds(),
+  };
+}
+
+/** What any origin may have beyond the specification; only what is set is rendered. */
+export function renderOriginExtras(o: Origin) {
+  const headers = Object.entries(o.customHeaders ?? {});
+  return {
+    originPath: o.originPath,
+    originCustomHeaders: headers.length
+      ? headers.map(([headerName, headerValue]) => ({ headerName, headerValue }))
+      : undefined,
+    connectionAttempts: o.connectionAttempts,
+    connectionTimeout: o.connectionTimeout?.toSeconds(),
+    originShield: o.originShieldRegion
+      ? { enabled: true, originShieldRegion: o.originShieldRegion }
+      : undefined,
+  };
+}
+
+export function renderOriginGroups(
+  groups: readonly OriginGroup[],
+): cloudfront.CfnDistribution.OriginGroupsProperty {
+  return {
+    quantity: groups.length,
+    items: groups.map((g) => {
+      const codes = g.failoverStatusCodes ?? [...DEFAULTS.failoverStatusCodes];
+      return {
+        id: g.name,
+        failoverCriteria: { statusCodes: { quantity: codes.length, items: [...codes] } },
+        members: { quantity: 2, items: [{ originId: g.primaryOrigin }, { originId: g.secondaryOrigin }] },
+      };
+    }),
   };
 }
 

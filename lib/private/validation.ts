@@ -73,6 +73,15 @@ export function ttl(path: string, value: Duration | undefined): string[] {
     : [message(path, 'must be a whole number of seconds', value)];
 }
 
+/** A Duration of whole seconds within [min, max]. */
+export function secondsIn(path: string, value: Duration | undefined, min: number, max: number): string[] {
+  if (unknown(value)) return [];
+  const seconds = value!.toSeconds({ integral: false });
+  return Number.isInteger(seconds) && seconds >= min && seconds <= max
+    ? []
+    : [message(path, `must be a whole number of seconds from ${min} to ${max}`, value)];
+}
+
 /** Values in a list that appear more than once. */
 export function duplicates(values: readonly string[]): string[] {
   const seen = new Set<string>();
