@@ -74,15 +74,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['cdk.out/', 'examples/cdk.out/', '.jsii.tabl.json', 'dist/'],
 });
 
-// The example app: type-checked by ts-node like the tests, linted, never published.
-new JsonFile(project, 'examples/tsconfig.json', {
-  obj: {
-    extends: '../tsconfig.json',
-    compilerOptions: { noEmit: true, rootDir: '..' },
-    include: ['**/*.ts'],
-    exclude: ['node_modules', 'cdk.out'],
-  },
-});
+// The example app and the benchmark: type-checked like the tests, linted, never published.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..' },
+      include: ['**/*.ts'],
+      exclude: ['node_modules', 'cdk.out'],
+    },
+  });
+}
 project.eslint?.addLintPattern('examples');
 project.npmignore?.exclude('/examples/');
 
@@ -95,5 +97,20 @@ project.addTask('example', {
     { exec: 'node print-templates.js cdk.out' },
   ],
 });
+
+// `npm run bench`: synthesis speed and memory against the L1 floor and aws-cdk-lib's Distribution.
+// A script, not a test: timings never gate the test suite.
+project.addTask('bench', {
+  description:
+    'Benchmark synthesis of 1-400 distributions (ours, hand-written L1, aws-cdk-lib) and update README',
+  env: {
+    TS_NODE_TRANSPILE_ONLY: '1',
+    TS_NODE_PREFER_TS_EXTS: 'true',
+    TS_NODE_PROJECT: 'bench/tsconfig.json',
+  },
+  exec: 'node -r ts-node/register bench/bench.ts',
+});
+project.eslint?.addLintPattern('bench');
+project.npmignore?.exclude('/bench/');
 
 project.synth();

@@ -302,6 +302,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private readonly behaviors: CacheBehavior[];
   private readonly grantedBuckets = new Set<string>();
   private accessControl?: cloudfront.S3OriginAccessControl;
+  private judgedAtSynth = false;
 
   constructor(scope: Construct, id: string, props: DistributionProps) {
     super(scope, id);
@@ -314,8 +315,6 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     this.props = props;
     this.origins = [...props.origins];
     this.behaviors = [...(props.behaviors ?? [])];
-    // What addOrigin and addBehavior change is judged again, as a whole, at synth.
-    this.node.addValidation({ validate: () => distributionRules(this.currentProps()) });
 
     const certificate = props.sslCertificate;
     if (!certificate) {
@@ -412,6 +411,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const problems = distributionRules({ ...this.currentProps(), origins }, true);
     if (problems.length > 0) throw new Error(problems.join('\n'));
     this.origins.push(origin);
+    this.judgeAgainAtSynth();
     this.warnInsecureOrigin(origin, `origins[${origins.length - 1}]`);
     if (origin.bucket) {
       if (!origin.originAccessIdentity) this.ensureAccessControl();
@@ -430,6 +430,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const problems = distributionRules({ ...this.currentProps(), behaviors }, true);
     if (problems.length > 0) throw new Error(problems.join('\n'));
     this.behaviors.push(behavior);
+    this.judgeAgainAtSynth();
     this.warnInsecureBehavior(behavior, `behaviors[${behaviors.length - 1}]`);
   }
 
@@ -445,6 +446,17 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
    */
   public grantCreateInvalidation(identity: iam.IGrantable): iam.Grant {
     return this.grant(identity, 'cloudfront:CreateInvalidation');
+  }
+
+  /**
+   * What addOrigin and addBehavior change is judged again, as a whole, at synth: a behaviour
+   * may name an origin added after it. Props alone were judged in the constructor, so a
+   * distribution nothing was added to costs nothing more at synth.
+   */
+  private judgeAgainAtSynth(): void {
+    if (this.judgedAtSynth) return;
+    this.judgedAtSynth = true;
+    this.node.addValidation({ validate: () => distributionRules(this.currentProps()) });
   }
 
   /** The props as they stand now, with what addOrigin and addBehavior added. */

@@ -1,0 +1,218 @@
+/**
+ * The three ways the benchmark builds N distributions of one realistic configuration:
+ * 3 origins of which one S3, 5 behaviours, 3 error responses, logging, a certificate with 3 aliases.
+ *
+ * - `ours`: this library's Distribution;
+ * - `l1`: the same DistributionConfig written directly as CfnDistribution, with the same bucket,
+ *   Origin Access Control and bucket policy written by hand (the floor);
+ * - `cdk`: aws-cdk-lib's Distribution, configured as closely as it can be (it has no
+ *   ForwardedValues, so its behaviours use the managed CachingOptimized policy).
+ */
+import {
+  App,
+  Duration,
+  Stack,
+  aws_certificatemanager as acm,
+  aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as origins,
+  aws_iam as iam,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
+import { Distribution, SslCertificate } from '../lib';
+
+export type Kind = 'ours' | 'l1' | 'cdk';
+export const KINDS: Kind[] = ['ours', 'l1', 'cdk'];
+
+const ENV = { account: '111111111111', region: 'us-east-1' };
+const PER_STACK = 50;
+const CERT_ARN = 'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555';
+const PATHS = ['/api/*', '/static/*', '/images/*', '/search*', '/admin/*'];
+const ERRORS = [403, 404, 503];
+
+interface Shared {
+  readonly logs: s3.IBucket;
+  readonly certificate: acm.ICertificate;
+}
+
+function shared(stack: Stack): Shared {
+  return {
+    logs: new s3.Bucket(stack, 'Logs', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER }),
+    certificate: acm.Certificate.fromCertificateArn(stack, 'Certificate', CERT_ARN),
+  };
+}
+
+function aliases(i: number): string[] {
+  return [`a${i}.example.com`, `b${i}.example.com`, `c${i}.example.com`];
+}
+
+function ours(stack: Stack, i: number, s: Shared): void {
+  const bucket = new s3.Bucket(stack, `Assets${i}`);
+  new Distribution(stack, `Www${i}`, {
+    name: `www${i}.example.com`,
+    aliases: aliases(i),
+    sslCertificate: SslCertificate.fromAcmCertificate(s.certificate),
+    origins: [
+      { name: 'assets', bucket },
+      { name: 'api', domainName: `api${i}.example.com` },
+      { name: 'app', domainName: `app${i}.example.com` },
+    ],
+    defaultCacheBehavior: { targetOrigin: 'app', forwardCookies: ['session'] },
+    behaviors: PATHS.map((pathPattern, j) => ({
+      pathPattern,
+      targetOrigin: ['api', 'assets', 'assets', 'api', 'app'][j],
+      forwardQueryString: j !== 1,
+      defaultTtl: Duration.minutes(j + 1),
+    })),
+    errorResponses: ERRORS.map((errorCode) => ({ errorCode, responsePagePath: `/errors/${errorCode}.html` })),
+    logging: { enabled: true, bucket: s.logs, path: `www${i}/` },
+  });
+}
+
+function forwarded(
+  cookies: string[],
+  queryString: boolean,
+): cloudfront.CfnDistribution.ForwardedValuesProperty {
+  return {
+    queryString,
+    cookies: cookies.length ? { forward: 'whitelist', whitelistedNames: cookies } : { forward: 'none' },
+  };
+}
+
+function l1(stack: Stack, i: number, s: Shared): void {
+  // The same bucket as the others build: user code, not the distribution's cost.
+  const bucket = new s3.Bucket(stack, `Assets${i}`);
+  const oac = new cloudfront.CfnOriginAccessControl(stack, `Oac${i}`, {
+    originAccessControlConfig: {
+      name: `oac-${stack.stackName}-${i}`,
+      originAccessControlOriginType: 's3',
+      signingBehavior: 'always',
+      signingProtocol: 'sigv4',
+    },
+  });
+  const custom = (domainName: string) => ({
+    httpPort: 80,
+    httpsPort: 443,
+    originProtocolPolicy: 'https-only',
+    originSslProtocols: ['TLSv1.2'],
+    domainName,
+  });
+  const behavior = (
+    targetOriginId: string,
+    fv: cloudfront.CfnDistribution.ForwardedValuesProperty,
+    defaultTtl = 86400,
+  ) => ({
+    targetOriginId,
+    viewerProtocolPolicy: 'redirect-to-https',
+    forwardedValues: fv,
+    minTtl: 0,
+    defaultTtl,
+    maxTtl: 31536000,
+    allowedMethods: ['GET', 'HEAD'],
+    cachedMethods: ['GET', 'HEAD'],
+    smoothStreaming: false,
+    compress: true,
+  });
+  const distribution = new cloudfront.CfnDistribution(stack, `Www${i}`, {
+    distributionConfig: {
+      comment: `www${i}.example.com`,
+      aliases: [`www${i}.example.com`, ...aliases(i)],
+      enabled: true,
+      origins: [
+        {
+          id: 'assets',
+          domainName: bucket.bucketRegionalDomainName,
+          s3OriginConfig: { originAccessIdentity: '' },
+          originAccessControlId: oac.attrId,
+        },
+        ...['api', 'app'].map((id) => {
+          const { domainName, ...config } = custom(`${id}${i}.example.com`);
+          return { id, domainName, customOriginConfig: config };
+        }),
+      ],
+      defaultCacheBehavior: behavior('app', forwarded(['session'], true)),
+      cacheBehaviors: PATHS.map((pathPattern, j) => ({
+        pathPattern,
+        ...behavior(['api', 'assets', 'assets', 'api', 'app'][j], forwarded([], j !== 1), (j + 1) * 60),
+      })),
+      customErrorResponses: ERRORS.map((errorCode) => ({
+        errorCode,
+        responsePagePath: `/errors/${errorCode}.html`,
+        responseCode: errorCode,
+        errorCachingMinTtl: 10,
+      })),
+      logging: { bucket: s.logs.bucketRegionalDomainName, includeCookies: false, prefix: `www${i}/` },
+      priceClass: 'PriceClass_100',
+      viewerCertificate: {
+        acmCertificateArn: CERT_ARN,
+        sslSupportMethod: 'sni-only',
+        minimumProtocolVersion: 'TLSv1.2_2021',
+      },
+      httpVersion: 'http2and3',
+      ipv6Enabled: true,
+    },
+  });
+  bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects('*')],
+      principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+      conditions: {
+        StringEquals: {
+          'AWS:SourceArn': `arn:aws:cloudfront::${ENV.account}:distribution/${distribution.ref}`,
+        },
+      },
+    }),
+  );
+}
+
+function cdk(stack: Stack, i: number, s: Shared): void {
+  const bucket = new s3.Bucket(stack, `Assets${i}`);
+  const assets = origins.S3BucketOrigin.withOriginAccessControl(bucket);
+  const api = new origins.HttpOrigin(`api${i}.example.com`, {
+    originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+  });
+  const app = new origins.HttpOrigin(`app${i}.example.com`, {
+    originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+  });
+  const targets = [api, assets, assets, api, app];
+  new cloudfront.Distribution(stack, `Www${i}`, {
+    comment: `www${i}.example.com`,
+    domainNames: [`www${i}.example.com`, ...aliases(i)],
+    certificate: s.certificate,
+    minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+    priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+    defaultBehavior: { origin: app, viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS },
+    additionalBehaviors: Object.fromEntries(
+      PATHS.map((p, j) => [
+        p,
+        { origin: targets[j], viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS },
+      ]),
+    ),
+    errorResponses: ERRORS.map((httpStatus) => ({
+      httpStatus,
+      responseHttpStatus: httpStatus,
+      responsePagePath: `/errors/${httpStatus}.html`,
+      ttl: Duration.seconds(10),
+    })),
+    enableLogging: true,
+    logBucket: s.logs,
+    logFilePrefix: `www${i}/`,
+  });
+}
+
+const BUILDERS: Record<Kind, (stack: Stack, i: number, s: Shared) => void> = { ours, l1, cdk };
+
+/** An app with `count` distributions of one kind, 50 to a stack. */
+export function buildApp(kind: Kind, count: number, outdir: string): App {
+  const app = new App({ outdir });
+  let stack: Stack | undefined;
+  let s: Shared | undefined;
+  for (let i = 0; i < count; i++) {
+    if (i % PER_STACK === 0) {
+      stack = new Stack(app, `Cdn${i / PER_STACK}`, { env: ENV });
+      s = shared(stack);
+    }
+    BUILDERS[kind](stack!, i, s!);
+  }
+  return app;
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: synthesis time and peak memory for 1, 10, 100 and 400 distributions of a
+ * realistic configuration, for this library, the hand-written L1 (the floor) and aws-cdk-lib's
+ * Distribution. Every figure is the median of BENCH_REPS runs (default 5), each in a fresh
+ * process, interleaved (size by size, kind by kind, repetition by repetition) so that machine
+ * drift hits all three alike. Prints the table and writes it into the README's "Performance"
+ * section.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { KINDS, Kind } from './apps';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1,10,100,400').split(',').map(Number);
+const REPS = Number(process.env.BENCH_REPS ?? 5);
+const README = path.join(__dirname, '..', 'README.md');
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+interface Sample {
+  kind: Kind;
+  count: number;
+  totalMs: number;
+  synthMs: number;
+  peakRssMb: number;
+  resourceCount: number;
+}
+
+function measure(kind: Kind, count: number): Sample {
+  const out = execFileSync(
+    process.execPath,
+    ['-r', 'ts-node/register', path.join(__dirname, 'synth-one.ts'), kind, String(count)],
+    {
+      env: {
+        ...process.env,
+        TS_NODE_TRANSPILE_ONLY: '1',
+        // lib/*.js may be a stale jsii build: measure the sources.
+        TS_NODE_PREFER_TS_EXTS: 'true',
+        TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json'),
+      },
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+const samples: Sample[] = [];
+for (let rep = 1; rep <= REPS; rep++) {
+  for (const count of SIZES) {
+    for (const kind of KINDS) {
+      const sample = measure(kind, count);
+      samples.push(sample);
+      process.stderr.write(
+        `rep ${rep}/${REPS} ${kind.padEnd(4)} x${String(count).padEnd(4)} ${sample.totalMs.toFixed(0)} ms, ${sample.peakRssMb.toFixed(0)} MB\n`,
+      );
+    }
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+const rows: string[] = [
+  '| distributions | ours: ms (synth only) | L1: ms (synth only) | aws-cdk-lib: ms (synth only) | ours / L1 | ours / aws-cdk-lib | peak MB ours / L1 / aws-cdk-lib | ms per distribution, ours |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|',
+];
+const results: Record<string, Record<Kind, { total: number; synth: number; rss: number }>> = {};
+for (const count of SIZES) {
+  const stat = (kind: Kind) => {
+    const of = samples.filter((s) => s.kind === kind && s.count === count);
+    return {
+      total: median(of.map((s) => s.totalMs)),
+      synth: median(of.map((s) => s.synthMs)),
+      rss: median(of.map((s) => s.peakRssMb)),
+    };
+  };
+  const r = { ours: stat('ours'), l1: stat('l1'), cdk: stat('cdk') };
+  results[count] = r;
+  rows.push(
+    `| ${count} | ${fmt(r.ours.total)} (${fmt(r.ours.synth)}) | ${fmt(r.l1.total)} (${fmt(r.l1.synth)}) | ${fmt(r.cdk.total)} (${fmt(r.cdk.synth)}) | ${fmt(r.ours.total / r.l1.total, 2)}x | ${fmt(r.ours.total / r.cdk.total, 2)}x | ${fmt(r.ours.rss)} / ${fmt(r.l1.rss)} / ${fmt(r.cdk.rss)} | ${fmt(r.ours.total / count, 1)} |`,
+  );
+}
+
+const machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+const table = [
+  START,
+  `Measured by \`npm run bench\` on ${machine}; median of ${REPS} fresh processes per figure, interleaved.`,
+  "Time is building the constructs plus `app.synth()` (our validation runs in the constructor), with `app.synth()` alone in brackets; peak memory is the process's peak resident set, aws-cdk-lib loaded.",
+  '',
+  ...rows,
+  END,
+].join('\n');
+process.stdout.write(table + '\n');
+
+const readme = fs.readFileSync(README, 'utf8');
+if (readme.includes(START) && readme.includes(END)) {
+  fs.writeFileSync(
+    README,
+    readme.slice(0, readme.indexOf(START)) + table + readme.slice(readme.indexOf(END) + END.length),
+  );
+  process.stderr.write('README.md "Performance" section updated.\n');
+} else {
+  process.stderr.write(`README.md has no ${START} ... ${END} markers: not updated.\n`);
+}
