@@ -58,6 +58,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     moduleName: 'github.com/example/cdk-cloudfront-distributions-go',
   },
 
+  // integ-runner checks the committed snapshots of test/integ.*.ts without deploying.
+  experimentalIntegRunner: true,
+
   // CI is .ci/run on a clean clone; no GitHub workflows are generated.
   github: false,
   release: false,
@@ -97,6 +100,16 @@ project.addTask('example', {
     { exec: 'node print-templates.js cdk.out' },
   ],
 });
+
+// integ-runner 2.197 works offline with aws-cdk-lib 2.257 (2.258 and later fail with an
+// assembly version mismatch): pin both instead of projen's @latest.
+project.deps.removeDependency('@aws-cdk/integ-runner');
+project.deps.removeDependency('@aws-cdk/integ-tests-alpha');
+project.addDevDeps('@aws-cdk/integ-runner@~2.197.10', '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0');
+for (const name of ['integ', 'integ:update']) {
+  // Type checking is the tests' and the jsii compile's job; integ-runner only synthesizes.
+  project.tasks.tryFind(name)?.env('TS_NODE_TRANSPILE_ONLY', '1');
+}
 
 // `npm run bench`: synthesis speed and memory against the L1 floor and aws-cdk-lib's Distribution.
 // A script, not a test: timings never gate the test suite.
