@@ -101,6 +101,10 @@ project.addTask('example', {
   ],
 });
 
+// The README's snippets compile against the real types (rosetta strict mode, after the jsii
+// compile): they never rot. test/rosetta.test.ts checks their Python form.
+project.postCompileTask.exec('jsii-rosetta extract --strict --compile');
+
 // integ-runner 2.197 works offline with aws-cdk-lib 2.257 (2.258 and later fail with an
 // assembly version mismatch): pin both instead of projen's @latest.
 project.deps.removeDependency('@aws-cdk/integ-runner');

@@ -239,14 +239,13 @@ const INSECURE_VIEWER_POLICIES: string[] = [
  * It implements `aws_cloudfront.IDistribution`, so Route 53's `CloudFrontTarget`,
  * `BucketDeployment` and grants accept it.
  *
+ * @resource AWS::CloudFront::Distribution
  * @example
  * new Distribution(this, 'Www', {
  *   name: 'www.example.com',
  *   origins: [{ name: 'www', domainName: 'backend.example.com' }],
  *   defaultCacheBehavior: { targetOrigin: 'www' },
  * });
- *
- * @resource AWS::CloudFront::Distribution
  */
 export class Distribution extends Resource implements cloudfront.IDistribution {
   /**

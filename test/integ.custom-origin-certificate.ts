@@ -1,14 +1,17 @@
 // A custom origin on its own ports, with an ACM certificate and aliases.
 // To deploy it, give a hosted zone you own: -c domain=example.org -c zoneId=Z0123456789
-import { App, Stack, aws_certificatemanager as acm, aws_route53 as route53 } from 'aws-cdk-lib';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App, Stack, aws_certificatemanager as acm, aws_route53 as route53 } from 'aws-cdk-lib';
 import { Distribution, SslCertificate } from '../lib';
 
 const app = new App();
 const domain: string = app.node.tryGetContext('domain') ?? 'example.com';
 const zoneId: string = app.node.tryGetContext('zoneId') ?? 'Z0123456789ABCDEFGHIJ';
 const stack = new Stack(app, 'cdk-cloudfront-distributions-custom-origin');
-const zone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', { hostedZoneId: zoneId, zoneName: domain });
+const zone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', {
+  hostedZoneId: zoneId,
+  zoneName: domain,
+});
 const certificate = new acm.Certificate(stack, 'Certificate', {
   domainName: `www.${domain}`,
   subjectAlternativeNames: [`static.${domain}`],

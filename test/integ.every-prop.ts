@@ -1,6 +1,6 @@
 // Every prop of the specification at once (no certificate, so that it deploys anywhere).
-import { App, Duration, RemovalPolicy, Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App, Duration, RemovalPolicy, Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Distribution } from '../lib';
 
 const app = new App();

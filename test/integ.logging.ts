@@ -1,6 +1,6 @@
 // Access logging to the bucket the construct creates: ACLs enabled for CloudFront, private, encrypted.
-import { App, Stack } from 'aws-cdk-lib';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App, Stack } from 'aws-cdk-lib';
 import { Distribution } from '../lib';
 
 const app = new App();

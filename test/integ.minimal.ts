@@ -1,6 +1,6 @@
 // The specification's minimum distribution: one custom origin, one default behaviour.
-import { App, Stack } from 'aws-cdk-lib';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App, Stack } from 'aws-cdk-lib';
 import { Distribution } from '../lib';
 
 const app = new App();

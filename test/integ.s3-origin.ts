@@ -1,6 +1,6 @@
 // An S3 origin reached through Origin Access Control, with the bucket policy the construct adds.
-import { App, RemovalPolicy, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App, RemovalPolicy, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Distribution } from '../lib';
 
 const app = new App();

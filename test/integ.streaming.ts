@@ -1,7 +1,7 @@
 // The RTMP distribution. It synthesizes, but cannot deploy: AWS discontinued RTMP distributions
 // on 31 December 2020, so CloudFormation rejects new ones. Snapshot only.
-import { App, RemovalPolicy, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App, RemovalPolicy, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
 import { StreamingDistribution } from '../lib';
 
 const app = new App();
