@@ -105,6 +105,13 @@ project.addTask('example', {
 // compile): they never rot. test/rosetta.test.ts checks their Python form.
 project.postCompileTask.exec('jsii-rosetta extract --strict --compile');
 
+// The example app under cdk-nag's AwsSolutions pack: an error finding fails the synth (CI runs it).
+project.addTask('example:nag', {
+  description: 'Synthesize the example app under cdk-nag AwsSolutionsChecks; fails on any error finding',
+  cwd: 'examples',
+  exec: 'cdk synth -c nag=true --quiet --no-notices --no-version-reporting',
+});
+
 // integ-runner 2.197 works offline with aws-cdk-lib 2.257 (2.258 and later fail with an
 // assembly version mismatch): pin both instead of projen's @latest.
 project.deps.removeDependency('@aws-cdk/integ-runner');
