@@ -89,6 +89,7 @@ for (const dir of ['examples', 'bench']) {
   });
 }
 project.eslint?.addLintPattern('examples');
+project.eslint?.allowDevDeps('examples/**');
 project.npmignore?.exclude('/examples/');
 
 // `npm run example`: synthesizes examples/ with the real cdk CLI and prints every template.
@@ -135,6 +136,7 @@ project.addTask('bench', {
   exec: 'node -r ts-node/register bench/bench.ts',
 });
 project.eslint?.addLintPattern('bench');
+project.eslint?.allowDevDeps('bench/**');
 project.npmignore?.exclude('/bench/');
 
 project.synth();
