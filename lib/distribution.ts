@@ -28,6 +28,7 @@ import {
   renderOriginGroups,
   renderRootObject,
 } from './private/render';
+import { throwIfAny } from './private/validation';
 import { SslCertificate } from './viewer-certificate';
 
 /**
@@ -308,9 +309,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
 
     const problems = distributionRules(props);
     problems.push(...logBucketProblems(props.logging));
-    if (problems.length > 0) {
-      throw new Error(problems.join('\n'));
-    }
+    throwIfAny(problems);
     this.props = props;
     this.origins = [...props.origins];
     this.behaviors = [...(props.behaviors ?? [])];
@@ -408,7 +407,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   public addOrigin(origin: Origin): void {
     const origins = [...this.origins, origin];
     const problems = distributionRules({ ...this.currentProps(), origins }, true);
-    if (problems.length > 0) throw new Error(problems.join('\n'));
+    throwIfAny(problems);
     this.origins.push(origin);
     this.judgeAgainAtSynth();
     this.warnInsecureOrigin(origin, `origins[${origins.length - 1}]`);
@@ -427,7 +426,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const behavior: CacheBehavior = { ...options, pathPattern, targetOrigin };
     const behaviors = [...this.behaviors, behavior];
     const problems = distributionRules({ ...this.currentProps(), behaviors }, true);
-    if (problems.length > 0) throw new Error(problems.join('\n'));
+    throwIfAny(problems);
     this.behaviors.push(behavior);
     this.judgeAgainAtSynth();
     this.warnInsecureBehavior(behavior, `behaviors[${behaviors.length - 1}]`);

@@ -13,7 +13,7 @@ import {
 import { Construct } from 'constructs';
 import { commonRules } from './private/distribution-rules';
 import { WARNING, logBucketProblems, setUpLogBucket } from './private/log-bucket';
-import { message } from './private/validation';
+import { message, throwIfAny } from './private/validation';
 
 /**
  * The S3 bucket an RTMP distribution streams media from: the specification's `S3Origin`.
@@ -219,9 +219,7 @@ export class StreamingDistribution extends Resource implements IStreamingDistrib
 
     const problems = streamingRules(props);
     problems.push(...logBucketProblems(props.logging));
-    if (problems.length > 0) {
-      throw new Error(problems.join('\n'));
-    }
+    throwIfAny(problems);
 
     Annotations.of(this).addWarningV2(
       `${WARNING}:rtmpDiscontinued`,

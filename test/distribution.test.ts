@@ -20,6 +20,11 @@ beforeEach(() => {
   stack = newStack();
 });
 
+/** `arn:<partition>:cloudfront::111111111111:distribution/*`: every distribution of the test account. */
+const ACCOUNT_DISTRIBUTIONS = {
+  'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/*']],
+};
+
 function config(): Template {
   return Template.fromStack(stack);
 }
@@ -380,12 +385,7 @@ describe('origins', () => {
               Resource: '*',
               Condition: {
                 ArnLike: {
-                  'AWS:SourceArn': {
-                    'Fn::Join': [
-                      '',
-                      ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/*'],
-                    ],
-                  },
+                  'AWS:SourceArn': ACCOUNT_DISTRIBUTIONS,
                 },
               },
             },
@@ -464,12 +464,7 @@ describe('origins', () => {
             Match.objectLike({
               Condition: {
                 ArnLike: {
-                  'AWS:SourceArn': {
-                    'Fn::Join': [
-                      '',
-                      ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/*'],
-                    ],
-                  },
+                  'AWS:SourceArn': ACCOUNT_DISTRIBUTIONS,
                 },
               },
             }),

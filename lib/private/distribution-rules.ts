@@ -85,7 +85,15 @@ function originRules(origins: readonly Origin[]): string[] {
       );
     }
     if (isS3 && !isCustom) {
-      for (const field of ['httpPort', 'httpsPort', 'protocol', 'sslPolicy'] as const) {
+      // Fields of CustomOriginConfig, beyond the specification's included.
+      for (const field of [
+        'httpPort',
+        'httpsPort',
+        'protocol',
+        'sslPolicy',
+        'readTimeout',
+        'keepaliveTimeout',
+      ] as const) {
         if (o[field] !== undefined) {
           problems.push(
             message(

@@ -98,19 +98,6 @@ export function originExtras(at: string, o: Origin): string[] {
   problems.push(...secondsIn(`${at}.connectionTimeout`, o.connectionTimeout, 1, 10));
   problems.push(...secondsIn(`${at}.readTimeout`, o.readTimeout, 1, 180));
   problems.push(...secondsIn(`${at}.keepaliveTimeout`, o.keepaliveTimeout, 1, 180));
-  if (o.bucket !== undefined) {
-    for (const field of ['readTimeout', 'keepaliveTimeout'] as const) {
-      if (o[field] !== undefined) {
-        problems.push(
-          message(
-            `${at}.${field}`,
-            'applies only to a custom origin (`domainName`), not to an S3 origin (`bucket`)',
-            o[field],
-          ),
-        );
-      }
-    }
-  }
   if (!unknown(o.originShieldRegion) && !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(o.originShieldRegion!)) {
     problems.push(
       message(`${at}.originShieldRegion`, 'must be an AWS Region such as us-east-1', o.originShieldRegion),

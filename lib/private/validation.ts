@@ -16,6 +16,14 @@ export function unknown(value: unknown): boolean {
   return Token.isUnresolved(value);
 }
 
+/**
+ * Throws every problem of a construct in one error, one line each: a synth shows all the
+ * mistakes of one distribution at once.
+ */
+export function throwIfAny(problems: readonly string[]): void {
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+}
+
 /** Renders a user's value for a message. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
