@@ -323,7 +323,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     }
     this.warnInsecureSettings(props);
     this.origins.forEach((o, i) => this.warnInsecureOrigin(o, `origins[${i}]`));
-    this.origins.filter((o) => o.bucket && !o.originAccessIdentity).forEach(() => this.ensureAccessControl());
+    if (this.origins.some((o) => o.bucket && !o.originAccessIdentity)) this.ensureAccessControl();
 
     this.loggingBucket = setUpLogBucket(this, props.logging);
 

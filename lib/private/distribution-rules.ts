@@ -1,5 +1,6 @@
 import { Token, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { distributionExtras, functionRules, originExtras, originGroupRules } from './extended-rules';
+import { DEFAULTS } from './render';
 import {
   coveredBy,
   domainName,
@@ -160,7 +161,7 @@ function behaviorRules(
   problems.push(...ttlOrder(at, b));
   problems.push(...setOf(`${at}.allowedMethods`, b.allowedMethods, ALLOWED_METHOD_SETS));
   problems.push(...setOf(`${at}.cachedMethods`, b.cachedMethods, CACHED_METHOD_SETS));
-  const allowed = (b.allowedMethods ?? ['GET', 'HEAD']).map((m) => m.toUpperCase());
+  const allowed = (b.allowedMethods ?? DEFAULTS.methods).map((m) => m.toUpperCase());
   const cached = b.cachedMethods ?? [];
   const outside =
     Token.isUnresolved(b.allowedMethods) || Token.isUnresolved(cached)
@@ -191,9 +192,10 @@ function behaviorRules(
 function ttlOrder(at: string, b: DefaultCacheBehavior): string[] {
   const s = (d: typeof b.minTtl) =>
     d === undefined || d.isUnresolved() ? undefined : d.toSeconds({ integral: false });
-  const min = s(b.minTtl) ?? 0;
-  const def = s(b.defaultTtl) ?? (b.defaultTtl ? undefined : 86400);
-  const max = s(b.maxTtl) ?? (b.maxTtl ? undefined : 31536000);
+  // An unset TTL is its default; an unresolved one is not judged.
+  const min = b.minTtl ? (s(b.minTtl) ?? 0) : DEFAULTS.minTtl.toSeconds();
+  const def = b.defaultTtl ? s(b.defaultTtl) : DEFAULTS.defaultTtl.toSeconds();
+  const max = b.maxTtl ? s(b.maxTtl) : DEFAULTS.maxTtl.toSeconds();
   const problems: string[] = [];
   if (def !== undefined && min > def) {
     problems.push(
