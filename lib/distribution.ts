@@ -1,12 +1,9 @@
 import {
-  Annotations,
   ArnFormat,
-  Aws,
   Lazy,
   Resource,
   Stack,
   Tags,
-  Token,
   aws_cloudfront as cloudfront,
   aws_iam as iam,
   aws_s3 as s3,
@@ -16,19 +13,16 @@ import { BehaviorOptions, CacheBehavior, DefaultCacheBehavior } from './cache-be
 import { ErrorResponse } from './error-response';
 import { LoggingConfig } from './logging';
 import { Origin, OriginGroup } from './origins';
-import { distributionRules, INSECURE_ORIGIN_SSL_PROTOCOLS } from './private/distribution-rules';
-import { WARNING, logBucketProblems, setUpLogBucket } from './private/log-bucket';
-import {
-  DEFAULTS,
-  renderBehavior,
-  renderCustomOriginConfig,
-  renderDefaultBehavior,
-  renderErrorResponse,
-  renderOriginExtras,
-  renderOriginGroups,
-  renderRootObject,
-} from './private/render';
-import { throwIfAny } from './private/validation';
+import * as behavior from './private/behavior';
+import * as certificate from './private/certificate';
+import * as config from './private/distribution-config';
+import * as errorResponse from './private/error-response';
+import * as logging from './private/logging';
+import * as originModule from './private/origin';
+import * as originGroup from './private/origin-group';
+import * as settings from './private/settings';
+import { addWarnings, throwIfAny } from './private/validation';
+import { grantAccessControlRead, grantIdentityRead, newAccessControl, setUpLogBucket } from './s3-access';
 import { SslCertificate } from './viewer-certificate';
 
 /**
@@ -221,13 +215,6 @@ export interface DistributionProps {
   readonly tags?: { [key: string]: string };
 }
 
-const INSECURE_VIEWER_POLICIES: string[] = [
-  cloudfront.SecurityPolicyProtocol.SSL_V3,
-  cloudfront.SecurityPolicyProtocol.TLS_V1,
-  cloudfront.SecurityPolicyProtocol.TLS_V1_2016,
-  cloudfront.SecurityPolicyProtocol.TLS_V1_1_2016,
-];
-
 /**
  * A CloudFront web distribution: a CDN for HTTP and HTTPS traffic in front of S3 buckets and
  * HTTP(S) servers, configured the way the specification describes, with secure defaults.
@@ -307,70 +294,33 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   constructor(scope: Construct, id: string, props: DistributionProps) {
     super(scope, id);
 
-    const problems = distributionRules(props);
-    problems.push(...logBucketProblems(props.logging));
-    throwIfAny(problems);
+    throwIfAny(this.what, config.rules(props));
+    addWarnings(this, config.warnings(props));
     this.props = props;
     this.origins = [...props.origins];
     this.behaviors = [...(props.behaviors ?? [])];
-
-    const certificate = props.sslCertificate;
-    if (!certificate) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING}:nameNotAnAlias`,
-        `\`name\` ${JSON.stringify(props.name)} is not an alias of this distribution: CloudFront accepts no alternate domain name without a certificate. It serves only its *.cloudfront.net domain name; give \`sslCertificate\` to serve ${JSON.stringify(props.name)}.`,
-      );
-    }
-    this.warnInsecureSettings(props);
-    this.origins.forEach((o, i) => this.warnInsecureOrigin(o, `origins[${i}]`));
     if (this.origins.some((o) => o.bucket && !o.originAccessIdentity)) this.ensureAccessControl();
-
     this.loggingBucket = setUpLogBucket(this, props.logging);
 
     const resource = new cloudfront.CfnDistribution(this, 'Resource', {
       distributionConfig: {
-        comment: props.comment ?? props.name,
-        aliases: certificate ? [...new Set([props.name, ...(props.aliases ?? [])])] : undefined,
-        defaultRootObject: renderRootObject(props.rootObject),
-        enabled: props.enabled ?? true,
+        ...settings.render(props),
+        ...certificate.render(props),
         // Rendered lazily: addOrigin and addBehavior may add to them after construction.
-        origins: Lazy.any({ produce: () => this.origins.map((o) => this.renderOrigin(o)) }),
-        originGroups: props.originGroups?.length ? renderOriginGroups(props.originGroups) : undefined,
-        defaultCacheBehavior: renderDefaultBehavior(props.defaultCacheBehavior),
+        origins: Lazy.any({
+          produce: () =>
+            this.origins.map((o) => originModule.render(o, this.accessControl?.originAccessControlId)),
+        }),
+        originGroups: originGroup.render(props.originGroups),
+        defaultCacheBehavior: behavior.renderDefault(props.defaultCacheBehavior),
         cacheBehaviors: Lazy.any(
-          { produce: () => this.behaviors.map(renderBehavior) },
+          { produce: () => this.behaviors.map(behavior.render) },
           { omitEmptyArray: true },
         ),
         customErrorResponses: props.errorResponses?.length
-          ? props.errorResponses.map(renderErrorResponse)
+          ? props.errorResponses.map(errorResponse.render)
           : undefined,
-        logging: this.loggingBucket
-          ? {
-              bucket: this.loggingBucket.bucketRegionalDomainName,
-              includeCookies: props.logging?.includeCookies ?? false,
-              prefix: props.logging?.path,
-            }
-          : undefined,
-        priceClass: props.priceClass ?? DEFAULTS.priceClass,
-        viewerCertificate: certificate
-          ? {
-              acmCertificateArn: certificate.acmCertificate?.certificateArn,
-              iamCertificateId: certificate.iamCertificateId,
-              sslSupportMethod: props.sslSupportMethod ?? DEFAULTS.sslSupportMethod,
-              minimumProtocolVersion: props.sslMinimumProtocolVersion ?? DEFAULTS.sslMinimumProtocolVersion,
-            }
-          : { cloudFrontDefaultCertificate: true },
-        webAclId: props.webAclId,
-        restrictions: props.geoRestriction
-          ? {
-              geoRestriction: {
-                restrictionType: props.geoRestriction.restrictionType,
-                locations: props.geoRestriction.locations,
-              },
-            }
-          : undefined,
-        httpVersion: props.httpVersion ?? DEFAULTS.httpVersion,
-        ipv6Enabled: props.enableIpv6 ?? true,
+        logging: logging.render(this.loggingBucket, props.logging),
       },
     });
     for (const [key, value] of Object.entries(props.tags ?? {})) Tags.of(this).add(key, value);
@@ -388,7 +338,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     });
 
     // Bucket and key policies name this distribution, so they come after its ID exists.
-    for (const o of this.origins) if (o.bucket) this.grantOriginRead(o);
+    for (const o of this.origins) this.grantOriginRead(o);
   }
 
   /**
@@ -406,15 +356,12 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
    */
   public addOrigin(origin: Origin): void {
     const origins = [...this.origins, origin];
-    const problems = distributionRules({ ...this.currentProps(), origins }, true);
-    throwIfAny(problems);
+    throwIfAny(this.what, config.rules({ ...this.currentProps(), origins }, true));
     this.origins.push(origin);
     this.judgeAgainAtSynth();
-    this.warnInsecureOrigin(origin, `origins[${origins.length - 1}]`);
-    if (origin.bucket) {
-      if (!origin.originAccessIdentity) this.ensureAccessControl();
-      this.grantOriginRead(origin);
-    }
+    addWarnings(this, originModule.warnings(`origins[${origins.length - 1}]`, origin));
+    if (origin.bucket && !origin.originAccessIdentity) this.ensureAccessControl();
+    this.grantOriginRead(origin);
   }
 
   /**
@@ -423,13 +370,12 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
    * synth.
    */
   public addBehavior(pathPattern: string, targetOrigin: string, options: BehaviorOptions = {}): void {
-    const behavior: CacheBehavior = { ...options, pathPattern, targetOrigin };
-    const behaviors = [...this.behaviors, behavior];
-    const problems = distributionRules({ ...this.currentProps(), behaviors }, true);
-    throwIfAny(problems);
-    this.behaviors.push(behavior);
+    const added: CacheBehavior = { ...options, pathPattern, targetOrigin };
+    const behaviors = [...this.behaviors, added];
+    throwIfAny(this.what, config.rules({ ...this.currentProps(), behaviors }, true));
+    this.behaviors.push(added);
     this.judgeAgainAtSynth();
-    this.warnInsecureBehavior(behavior, `behaviors[${behaviors.length - 1}]`);
+    addWarnings(this, behavior.warnings(`behaviors[${behaviors.length - 1}]`, added));
   }
 
   /**
@@ -446,6 +392,11 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     return this.grant(identity, 'cloudfront:CreateInvalidation');
   }
 
+  /** How errors name this construct: `Distribution Stack/Www`. */
+  private get what(): string {
+    return `Distribution ${this.node.path}`;
+  }
+
   /**
    * What addOrigin and addBehavior change is judged again, as a whole, at synth: a behaviour
    * may name an origin added after it. Props alone were judged in the constructor, so a
@@ -454,7 +405,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private judgeAgainAtSynth(): void {
     if (this.judgedAtSynth) return;
     this.judgedAtSynth = true;
-    this.node.addValidation({ validate: () => distributionRules(this.currentProps()) });
+    this.node.addValidation({ validate: () => config.rules(this.currentProps()) });
   }
 
   /** The props as they stand now, with what addOrigin and addBehavior added. */
@@ -464,166 +415,21 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
 
   /** One Origin Access Control serves every S3 origin of the distribution. */
   private ensureAccessControl(): void {
-    this.accessControl ??= new cloudfront.S3OriginAccessControl(this, 'S3OriginAccessControl', {
-      description: `Origin Access Control for ${Token.isUnresolved(this.props.name) ? 'this distribution' : this.props.name}`,
-    });
+    this.accessControl ??= newAccessControl(this, this.props.name);
   }
 
-  private renderOrigin(o: Origin): cloudfront.CfnDistribution.OriginProperty {
-    const common = renderOriginExtras(o);
-    if (!o.bucket) {
-      return {
-        id: o.name,
-        domainName: o.domainName!,
-        customOriginConfig: renderCustomOriginConfig(o),
-        ...common,
-      };
-    }
-    return {
-      id: o.name,
-      domainName: o.bucket.bucketRegionalDomainName,
-      s3OriginConfig: {
-        originAccessIdentity: o.originAccessIdentity
-          ? `origin-access-identity/cloudfront/${o.originAccessIdentity.originAccessIdentityId}`
-          : '',
-      },
-      originAccessControlId: o.originAccessIdentity ? undefined : this.accessControl!.originAccessControlId,
-      ...common,
-    };
-  }
-
-  /**
-   * Lets CloudFront read the bucket of an S3 origin: by Origin Access Control, a bucket policy
-   * statement limited to this distribution (and a key policy statement for SSE-KMS); by an
-   * origin access identity, a bucket policy statement for it.
-   *
-   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
-   */
+  /** Lets CloudFront read the bucket of an S3 origin, once per bucket and way of access. */
   private grantOriginRead(o: Origin): void {
-    const bucket = o.bucket!;
+    const bucket = o.bucket;
+    if (!bucket) return;
     const key = `${bucket.node.path}|${o.originAccessIdentity?.node.path ?? 'oac'}`;
     if (this.grantedBuckets.has(key)) return;
     this.grantedBuckets.add(key);
-
+    const subject = `\`origins\` ${JSON.stringify(o.name)}`;
     if (o.originAccessIdentity) {
-      const added = bucket.addToResourcePolicy(
-        new iam.PolicyStatement({
-          actions: ['s3:GetObject'],
-          resources: [bucket.arnForObjects('*')],
-          principals: [o.originAccessIdentity.grantPrincipal],
-        }),
-      ).statementAdded;
-      if (!added) this.warnImportedBucket(o, 'the origin access identity');
-      return;
-    }
-
-    // A bucket in another stack cannot name this distribution's ID without a dependency
-    // cycle (this stack already depends on the bucket's), so there the statement is limited
-    // to the account's distributions.
-    const sameStack = Stack.of(bucket) === Stack.of(this);
-    const sourceArn = sameStack
-      ? { StringEquals: { 'AWS:SourceArn': this.distributionArn } }
-      : {
-          ArnLike: {
-            'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Stack.of(bucket).account}:distribution/*`,
-          },
-        };
-    if (!sameStack) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING}:crossStackOriginBucket`,
-        `\`origins\` ${JSON.stringify(o.name)}: the bucket is in stack ${Stack.of(bucket).stackName}, so its policy lets every CloudFront distribution of the account read it (naming this distribution would make a dependency cycle between the stacks). After the first deploy, narrow AWS:SourceArn to this distribution's ARN.`,
-      );
-    }
-    const added = bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:GetObject'],
-        resources: [bucket.arnForObjects('*')],
-        principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
-        conditions: sourceArn,
-      }),
-    ).statementAdded;
-    if (!added) this.warnImportedBucket(o, 'this distribution (Origin Access Control)');
-
-    if (bucket.encryptionKey) {
-      // The key policy is part of the key, which the bucket and so this distribution depend
-      // on: naming this distribution's ID there would be a cycle, so it names the account's
-      // distributions, as aws-cdk-lib's S3BucketOrigin does.
-      const keyAdded = bucket.encryptionKey.addToResourcePolicy(
-        new iam.PolicyStatement({
-          actions: ['kms:Decrypt'],
-          resources: ['*'],
-          principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
-          conditions: {
-            ArnLike: {
-              'AWS:SourceArn': `arn:${Aws.PARTITION}:cloudfront::${Stack.of(bucket.encryptionKey).account}:distribution/*`,
-            },
-          },
-        }),
-      ).statementAdded;
-      Annotations.of(this).addWarningV2(
-        `${WARNING}:kmsKeyPolicy`,
-        keyAdded
-          ? `\`origins\` ${JSON.stringify(o.name)}: the bucket's KMS key policy lets every CloudFront distribution of the account decrypt (naming this distribution would make a dependency cycle). After the first deploy, narrow AWS:SourceArn to this distribution's ARN.`
-          : `\`origins\` ${JSON.stringify(o.name)}: the bucket's KMS key is imported and its policy cannot be changed here. Add a statement allowing kms:Decrypt to the service principal cloudfront.amazonaws.com with the condition AWS:SourceArn = this distribution's ARN, or CloudFront cannot read the objects.`,
-      );
-    }
-  }
-
-  private warnImportedBucket(o: Origin, reader: string): void {
-    const bucketName = Token.isUnresolved(o.bucket!.bucketName) ? '<bucket name>' : o.bucket!.bucketName;
-    const principal = o.originAccessIdentity
-      ? '{"CanonicalUser":"<the identity\'s S3 canonical user ID>"}'
-      : '{"Service":"cloudfront.amazonaws.com"}';
-    const condition = o.originAccessIdentity
-      ? ''
-      : ',"Condition":{"StringEquals":{"AWS:SourceArn":"arn:aws:cloudfront::<account>:distribution/<this distribution\'s ID>"}}';
-    Annotations.of(this).addWarningV2(
-      `${WARNING}:importedBucketPolicy`,
-      `\`origins\` ${JSON.stringify(o.name)}: the bucket is imported, so its policy cannot be changed here and CloudFront cannot read it yet. Add this statement to the bucket policy to let ${reader} read: {"Effect":"Allow","Principal":${principal},"Action":"s3:GetObject","Resource":"arn:aws:s3:::${bucketName}/*"${condition}}`,
-    );
-  }
-
-  private warnInsecureSettings(props: DistributionProps): void {
-    this.warnInsecureBehavior(props.defaultCacheBehavior, 'defaultCacheBehavior');
-    (props.behaviors ?? []).forEach((b, i) => this.warnInsecureBehavior(b, `behaviors[${i}]`));
-    if (props.sslSupportMethod === cloudfront.SSLMethod.STATIC_IP) {
-      // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html
-      Annotations.of(this).addWarningV2(
-        `${WARNING}:staticIp`,
-        '`sslSupportMethod` is static-ip: CloudFront rejects it unless the CloudFront team enabled static IPs for your account. Use sni-only (the default) or vip.',
-      );
-    }
-    const version = props.sslMinimumProtocolVersion;
-    if (version !== undefined && INSECURE_VIEWER_POLICIES.includes(version)) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING}:insecureMinimumProtocolVersion`,
-        `\`sslMinimumProtocolVersion\` is ${version}: viewers may connect with broken protocols. Use TLSv1.2_2021 (the default) or newer.`,
-      );
-    }
-  }
-
-  private warnInsecureBehavior(b: DefaultCacheBehavior, at: string): void {
-    if (b.viewerProtocolPolicy === cloudfront.ViewerProtocolPolicy.ALLOW_ALL) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING}:allowAll`,
-        `\`${at}.viewerProtocolPolicy\` is allow-all: pages are served over plain HTTP. Use redirect-to-https (the default) or https-only.`,
-      );
-    }
-  }
-
-  private warnInsecureOrigin(o: Origin, at: string): void {
-    if (o.protocol === cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING}:httpOnlyOrigin`,
-        `\`${at}.protocol\` is http-only: traffic to the origin, even from HTTPS viewers, travels unencrypted. Use https-only (the default).`,
-      );
-    }
-    const weak = (o.sslPolicy ?? []).filter((p) => INSECURE_ORIGIN_SSL_PROTOCOLS.includes(p));
-    if (weak.length > 0) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING}:insecureOriginSslPolicy`,
-        `\`${at}.sslPolicy\` allows ${weak.join(', ')}: broken protocols. Use ['TLSv1.2'] (the default).`,
-      );
+      grantIdentityRead(this, subject, bucket, o.originAccessIdentity);
+    } else {
+      grantAccessControlRead(this, subject, bucket, this.distributionArn);
     }
   }
 }

@@ -1,19 +1,8 @@
-import {
-  Annotations,
-  IResource,
-  Lazy,
-  Names,
-  Resource,
-  Stack,
-  Token,
-  aws_cloudfront as cloudfront,
-  aws_iam as iam,
-  aws_s3 as s3,
-} from 'aws-cdk-lib';
+import { IResource, Lazy, Resource, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { commonRules } from './private/distribution-rules';
-import { WARNING, logBucketProblems, setUpLogBucket } from './private/log-bucket';
-import { message, throwIfAny } from './private/validation';
+import * as streaming from './private/streaming';
+import { addWarnings, throwIfAny } from './private/validation';
+import { grantIdentityRead, newIdentity, setUpLogBucket } from './s3-access';
 
 /**
  * The S3 bucket an RTMP distribution streams media from: the specification's `S3Origin`.
@@ -217,50 +206,16 @@ export class StreamingDistribution extends Resource implements IStreamingDistrib
   constructor(scope: Construct, id: string, props: StreamingDistributionProps) {
     super(scope, id);
 
-    const problems = streamingRules(props);
-    problems.push(...logBucketProblems(props.logging));
-    throwIfAny(problems);
-
-    Annotations.of(this).addWarningV2(
-      `${WARNING}:rtmpDiscontinued`,
-      'AWS discontinued RTMP distributions on 31 December 2020 and CloudFormation deprecates AWS::CloudFront::StreamingDistribution: CloudFront will not create this one. Serve HLS or DASH from a web Distribution with an S3 origin instead; see the README section "Streaming (RTMP) distributions".',
-    );
+    throwIfAny(`StreamingDistribution ${this.node.path}`, streaming.rules(props));
+    addWarnings(this, streaming.warnings(props));
 
     const bucket = props.origin.bucket;
-    this.originAccessIdentity = props.origin.originAccessIdentity ?? this.newIdentity(bucket, props.name);
-    const added = bucket.addToResourcePolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:GetObject'],
-        resources: [bucket.arnForObjects('*')],
-        principals: [this.originAccessIdentity.grantPrincipal],
-      }),
-    ).statementAdded;
-    if (!added) {
-      Annotations.of(this).addWarningV2(
-        `${WARNING}:importedBucketPolicy`,
-        '`origin.bucket` is imported, so its policy cannot be changed here: grant the origin access identity s3:GetObject on the bucket\'s objects ({"Effect":"Allow","Principal":{"CanonicalUser":"<the identity\'s S3 canonical user ID>"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::<bucket name>/*"}).',
-      );
-    }
-
+    this.originAccessIdentity = props.origin.originAccessIdentity ?? newIdentity(this, bucket, props.name);
+    grantIdentityRead(this, '`origin`', bucket, this.originAccessIdentity);
     this.loggingBucket = setUpLogBucket(this, props.logging);
 
     const resource = new cloudfront.CfnStreamingDistribution(this, 'Resource', {
-      streamingDistributionConfig: {
-        comment: props.comment ?? props.name,
-        aliases: [...new Set([props.name, ...(props.aliases ?? [])])],
-        enabled: props.enabled ?? true,
-        priceClass: props.priceClass ?? cloudfront.PriceClass.PRICE_CLASS_100,
-        s3Origin: {
-          domainName: bucket.bucketDomainName,
-          originAccessIdentity: `origin-access-identity/cloudfront/${this.originAccessIdentity.originAccessIdentityId}`,
-        },
-        // CloudFormation requires TrustedSigners; private content is not part of the specification.
-        trustedSigners: { enabled: false },
-        // CloudFormation requires all three keys when logging is on.
-        logging: this.loggingBucket
-          ? { enabled: true, bucket: this.loggingBucket.bucketDomainName, prefix: props.logging?.path ?? '' }
-          : undefined,
-      },
+      streamingDistributionConfig: streaming.render(props, this.originAccessIdentity, this.loggingBucket),
       tags: [],
     });
     // CloudFormation documents Tags as required on this type, but the L1 drops an empty list:
@@ -282,25 +237,4 @@ export class StreamingDistribution extends Resource implements IStreamingDistrib
     this.streamingDistributionId = resource.ref;
     this.streamingDistributionDomainName = resource.attrDomainName;
   }
-
-  private newIdentity(bucket: s3.IBucket, name: string): cloudfront.IOriginAccessIdentity {
-    // An identity in the bucket's stack keeps a bucket of another stack free of a cycle.
-    const bucketStack = Stack.of(bucket);
-    const elsewhere = bucketStack !== Stack.of(this);
-    return new cloudfront.OriginAccessIdentity(
-      elsewhere ? bucketStack : this,
-      elsewhere ? `${Names.uniqueId(this)}OriginAccessIdentity` : 'OriginAccessIdentity',
-      { comment: `RTMP distribution ${Token.isUnresolved(name) ? '' : name}`.trim() },
-    );
-  }
-}
-
-/** What CloudFront would reject of a streaming distribution's props. */
-function streamingRules(props: StreamingDistributionProps): string[] {
-  const problems: string[] = [];
-  problems.push(...commonRules(props));
-  if (props.origin?.bucket === undefined) {
-    problems.push(message('origin.bucket', 'is required: the S3 bucket to stream media from', undefined));
-  }
-  return problems;
 }

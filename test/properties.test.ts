@@ -242,8 +242,12 @@ describe('property-based', () => {
         } catch (e) {
           // A crash from deep inside is a defect: rethrown, so its stack shows where.
           if (!(e instanceof Error) || e instanceof TypeError || e instanceof RangeError) throw e;
-          // Our own format: every line names a prop path in backticks.
-          for (const line of (e as Error).message.split('\n')) {
+          // Our own format: a header naming the construct, then every line names a prop path.
+          const [header, ...lines] = (e as Error).message.split('\n');
+          expect(header).toBe(
+            `Distribution Stack/Www has ${lines.length === 1 ? '1 problem' : `${lines.length} problems`}:`,
+          );
+          for (const line of lines) {
             expect(line).toMatch(/^`[A-Za-z0-9_.[\]]+` .+; got: /);
           }
           rejected++;

@@ -1,6 +1,6 @@
 import { App, Lazy, Stack, Tags, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { ENV, newStack, warning } from './helpers';
+import { ENV, errorOf, newStack, warning } from './helpers';
 import { StreamingDistribution, StreamingDistributionProps } from '../lib';
 
 let stack: Stack;
@@ -143,7 +143,10 @@ describe('props', () => {
     new StreamingDistribution(stack, 'Rtmp', { name: 'media.example.com', origin: { bucket: imported } });
     Annotations.fromStack(stack).hasWarning(
       '/Stack/Rtmp',
-      Match.stringLikeRegexp('`origin.bucket` is imported'),
+      warning(
+        '`origin`: the bucket is imported, so its policy cannot be changed here and CloudFront cannot read it yet. Add this statement to the bucket policy to let the origin access identity read: {"Effect":"Allow","Principal":{"CanonicalUser":"<the identity\'s S3 canonical user ID>"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::old-media/*"}',
+        'importedBucketPolicy',
+      ),
     );
   });
 
@@ -251,7 +254,7 @@ describe('validation', () => {
           origin: { bucket },
           ...props,
         } as StreamingDistributionProps),
-    ).toThrow(new Error(msg));
+    ).toThrow(new Error(errorOf('StreamingDistribution Stack/Rtmp', msg)));
   }
 
   test.each([{}, undefined])('fails when the bucket is missing (origin %j)', (origin) => {

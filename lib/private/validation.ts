@@ -1,4 +1,5 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 
 /**
  * Pure validators. Each returns the problems it finds as messages in the house format:
@@ -16,12 +17,34 @@ export function unknown(value: unknown): boolean {
   return Token.isUnresolved(value);
 }
 
+/** The prefix of every warning id of this library (`cdk-cloudfront-distributions:allowAll`). */
+export const WARNING = 'cdk-cloudfront-distributions';
+
 /**
- * Throws every problem of a construct in one error, one line each: a synth shows all the
- * mistakes of one distribution at once.
+ * A configuration that deploys but is risky or does not do what it seems to: the construct turns
+ * it into a warning annotation acknowledgeable as `cdk-cloudfront-distributions:<id>`.
  */
-export function throwIfAny(problems: readonly string[]): void {
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+export interface Warning {
+  readonly id: string;
+  readonly message: string;
+}
+
+/** Turns warnings into annotations on `scope`, each acknowledgeable by its id. */
+export function addWarnings(scope: IConstruct, warnings: readonly Warning[]): void {
+  for (const w of warnings) Annotations.of(scope).addWarningV2(`${WARNING}:${w.id}`, w.message);
+}
+
+/**
+ * Throws every problem of a construct in one error: a first line naming the construct and how
+ * many problems it has, then one line each, so a synth shows all the mistakes of one
+ * distribution at once.
+ *
+ * @param what the construct's kind and path, such as `Distribution Stack/Www`
+ */
+export function throwIfAny(what: string, problems: readonly string[]): void {
+  if (problems.length === 0) return;
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  throw new Error([`${what} has ${count}:`, ...problems].join('\n'));
 }
 
 /** Renders a user's value for a message. */

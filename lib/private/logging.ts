@@ -1,0 +1,100 @@
+import { Stack, Token, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { DEFAULTS } from './defaults';
+import { Warning, message } from './validation';
+
+/**
+ * Standard (legacy) access logging to an S3 bucket, for both kinds of distribution: rules,
+ * rendering and warnings, side by side. The log bucket itself is created in `s3-access.ts`.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html
+ */
+
+/** What standard logging of either kind of distribution needs: the shape both configs share. */
+export interface LogSettings {
+  readonly enabled?: boolean;
+  readonly includeCookies?: boolean;
+  readonly bucket?: s3.IBucket;
+  readonly path?: string;
+}
+
+/** True when CloudFront is to write logs. */
+export function isEnabled(logging: LogSettings | undefined): boolean {
+  return logging?.enabled === true;
+}
+
+/**
+ * A log prefix is a key prefix; a log bucket of this app must let CloudFront write with ACLs.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html#AccessLogsBucketAndFileOwnership
+ */
+export function rules(logging: LogSettings | undefined): string[] {
+  const problems: string[] = [];
+  const path = logging?.path;
+  if (typeof path === 'string' && !Token.isUnresolved(path) && path.startsWith('/')) {
+    problems.push(
+      message('logging.path', "must not start with '/' (it is a key prefix such as 'cdn/www/')", path),
+    );
+  }
+  const bucket = logging?.bucket;
+  if (!bucket || !isEnabled(logging)) return problems;
+  const cfn = bucket.node.defaultChild;
+  if (!(cfn instanceof s3.CfnBucket)) return problems;
+  // aws-cdk-lib keeps L1 properties in a wrapper; resolving gives the plain value.
+  const controls = Stack.of(cfn).resolve(cfn.ownershipControls) as
+    s3.CfnBucket.OwnershipControlsProperty | undefined;
+  const ownership = (controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined)?.[0]
+    ?.objectOwnership;
+  if (ownership !== undefined && typeof ownership !== 'string') return problems;
+  if (
+    ownership === s3.ObjectOwnership.OBJECT_WRITER ||
+    ownership === s3.ObjectOwnership.BUCKET_OWNER_PREFERRED
+  ) {
+    return problems;
+  }
+  problems.push(
+    message(
+      'logging.bucket',
+      "must have ACLs enabled, since CloudFront writes standard logs with an ACL (S3's default, BucketOwnerEnforced, disables them): create it with `objectOwnership: s3.ObjectOwnership.OBJECT_WRITER` (or `BUCKET_OWNER_PREFERRED`)",
+      ownership ?? 'BucketOwnerEnforced',
+    ),
+  );
+  return problems;
+}
+
+/** A bucket given while logging is off. */
+export function warnings(logging: LogSettings | undefined): Warning[] {
+  if (isEnabled(logging) || !logging?.bucket) return [];
+  return [
+    {
+      id: 'loggingBucketUnused',
+      message:
+        '`logging.bucket` is given but `logging.enabled` is not true, so CloudFront writes no logs. Set `logging: { enabled: true, ... }` to log.',
+    },
+  ];
+}
+
+/** A web distribution's `Logging`, to `bucket` (the log bucket), or nothing without one. */
+export function render(
+  bucket: s3.IBucket | undefined,
+  logging: LogSettings | undefined,
+): cloudfront.CfnDistribution.LoggingProperty | undefined {
+  if (!bucket) return undefined;
+  return {
+    bucket: bucket.bucketRegionalDomainName,
+    includeCookies: logging?.includeCookies ?? DEFAULTS.loggingIncludeCookies,
+    prefix: logging?.path,
+  };
+}
+
+/** An RTMP distribution's `Logging`: CloudFormation requires all three keys when it logs. */
+export function renderStreaming(
+  bucket: s3.IBucket | undefined,
+  logging: LogSettings | undefined,
+): cloudfront.CfnStreamingDistribution.LoggingProperty | undefined {
+  if (!bucket) return undefined;
+  return {
+    enabled: true,
+    bucket: bucket.bucketDomainName,
+    prefix: logging?.path ?? DEFAULTS.streamingLoggingPrefix,
+  };
+}

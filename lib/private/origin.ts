@@ -1,0 +1,258 @@
+import { Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { DEFAULTS } from './defaults';
+import {
+  Warning,
+  domainName,
+  integerIn,
+  message,
+  nonEmpty,
+  oneOf,
+  originPort,
+  required,
+  secondsIn,
+  unique,
+  unknown,
+} from './validation';
+import { Origin } from '../origins';
+
+/**
+ * An origin: an S3 bucket or a custom (HTTP) server, with its connection settings. Its rules,
+ * rendering and warnings, side by side.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
+ */
+
+/** The protocols CloudFront can use with a custom origin over HTTPS. */
+export const ORIGIN_SSL_PROTOCOLS = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'];
+/** The origin SSL protocols that are broken and get a warning. */
+export const INSECURE_ORIGIN_SSL_PROTOCOLS = ['SSLv3', 'TLSv1', 'TLSv1.1'];
+
+const ORIGIN_PROTOCOL_POLICIES = Object.values(cloudfront.OriginProtocolPolicy);
+
+/** The fields of `CustomOriginConfig`: they apply only to a custom origin. */
+const CUSTOM_ORIGIN_FIELDS = [
+  'httpPort',
+  'httpsPort',
+  'protocol',
+  'sslPolicy',
+  'readTimeout',
+  'keepaliveTimeout',
+] as const;
+
+/**
+ * Headers CloudFront cannot add to origin requests (and the prefixes it reserves).
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html#add-origin-custom-headers-denylist
+ */
+const FORBIDDEN_HEADERS = [
+  'Cache-Control',
+  'Connection',
+  'Content-Length',
+  'Cookie',
+  'Host',
+  'If-Match',
+  'If-Modified-Since',
+  'If-None-Match',
+  'If-Range',
+  'If-Unmodified-Since',
+  'Max-Forwards',
+  'Pragma',
+  'Proxy-Authorization',
+  'Proxy-Connection',
+  'Range',
+  'Request-Range',
+  'TE',
+  'Trailer',
+  'Transfer-Encoding',
+  'Upgrade',
+  'Via',
+  'X-Real-Ip',
+];
+const FORBIDDEN_PREFIXES = ['X-Amz-', 'X-Edge-'];
+
+/** Every problem of the origin list `at` (`origins`): at least one, unique names, each valid. */
+export function rules(at: string, origins: readonly Origin[]): string[] {
+  if (origins.length === 0) {
+    return [message(at, 'must list at least one origin', [])];
+  }
+  const problems = unique(
+    `${at}[].name`,
+    origins.map((o) => o.name),
+    'names',
+  );
+  origins.forEach((o, i) => problems.push(...originRules(`${at}[${i}]`, o)));
+  return problems;
+}
+
+/** Every problem of one origin. */
+function originRules(at: string, o: Origin): string[] {
+  const problems: string[] = [];
+  problems.push(...required(`${at}.name`, o.name));
+  problems.push(...nonEmpty(`${at}.name`, o.name));
+  const isS3 = o.bucket !== undefined;
+  const isCustom = o.domainName !== undefined;
+  if (isS3 === isCustom) {
+    problems.push(
+      `\`${at}\` must have exactly one of \`bucket\` (an S3 origin) or \`domainName\` (a custom origin); got: ${
+        isS3 ? 'both' : 'neither'
+      }`,
+    );
+  }
+  if (isS3 && !isCustom) {
+    for (const field of CUSTOM_ORIGIN_FIELDS) {
+      if (o[field] !== undefined) {
+        problems.push(
+          message(
+            `${at}.${field}`,
+            'applies only to a custom origin (`domainName`), not to an S3 origin (`bucket`)',
+            o[field],
+          ),
+        );
+      }
+    }
+  }
+  if (isCustom && o.originAccessIdentity !== undefined) {
+    problems.push(
+      `\`${at}.originAccessIdentity\` applies only to an S3 origin (\`bucket\`); got: an identity on custom origin ${JSON.stringify(o.domainName)}`,
+    );
+  }
+  problems.push(...originPathRules(`${at}.originPath`, o.originPath));
+  problems.push(...customHeaderRules(`${at}.customHeaders`, o.customHeaders));
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#origin-connection-attempts
+  problems.push(...integerIn(`${at}.connectionAttempts`, o.connectionAttempts, 1, 3));
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#origin-connection-timeout
+  problems.push(...secondsIn(`${at}.connectionTimeout`, o.connectionTimeout, 1, 10));
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginResponseTimeout
+  problems.push(...secondsIn(`${at}.readTimeout`, o.readTimeout, 1, 180));
+  problems.push(...secondsIn(`${at}.keepaliveTimeout`, o.keepaliveTimeout, 1, 180));
+  if (!unknown(o.originShieldRegion) && !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(o.originShieldRegion!)) {
+    problems.push(
+      message(`${at}.originShieldRegion`, 'must be an AWS Region such as us-east-1', o.originShieldRegion),
+    );
+  }
+  problems.push(...domainName(`${at}.domainName`, o.domainName, false));
+  problems.push(...originPort(`${at}.httpPort`, o.httpPort));
+  problems.push(...originPort(`${at}.httpsPort`, o.httpsPort));
+  problems.push(...oneOf(`${at}.protocol`, o.protocol, ORIGIN_PROTOCOL_POLICIES));
+  problems.push(...sslPolicyRules(`${at}.sslPolicy`, o.sslPolicy));
+  return problems;
+}
+
+/** @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginPath */
+function originPathRules(at: string, path: string | undefined): string[] {
+  if (unknown(path) || (path!.startsWith('/') && !path!.endsWith('/') && path!.length <= 255)) return [];
+  return [
+    message(
+      at,
+      "must start with '/', not end with '/' and be at most 255 characters, such as '/production'",
+      path,
+    ),
+  ];
+}
+
+/** @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html */
+function customHeaderRules(at: string, headers: { [name: string]: string } | undefined): string[] {
+  if (headers === undefined || Token.isUnresolved(headers)) return [];
+  const problems: string[] = [];
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase();
+    const forbidden =
+      FORBIDDEN_HEADERS.some((h) => h.toLowerCase() === lower) ||
+      FORBIDDEN_PREFIXES.some((p) => lower.startsWith(p.toLowerCase()));
+    if (forbidden) {
+      problems.push(
+        message(
+          at,
+          `must not set a header CloudFront reserves (${FORBIDDEN_HEADERS.join(', ')}, X-Amz-*, X-Edge-*)`,
+          name,
+        ),
+      );
+    } else if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      problems.push(message(at, "must have header names of letters, digits and !#$%&'*+.^_`|~-", name));
+    }
+  }
+  problems.push(
+    ...unique(
+      at,
+      Object.keys(headers).map((h) => h.toLowerCase()),
+      'header names',
+    ),
+  );
+  return problems;
+}
+
+function sslPolicyRules(at: string, policy: string[] | undefined): string[] {
+  if (policy === undefined || Token.isUnresolved(policy)) return [];
+  const problems: string[] = [];
+  if (policy.length === 0) {
+    problems.push(message(at, `must list at least one of ${ORIGIN_SSL_PROTOCOLS.join(', ')}`, policy));
+  }
+  policy.forEach((p, j) => problems.push(...oneOf(`${at}[${j}]`, p, ORIGIN_SSL_PROTOCOLS)));
+  problems.push(...unique(at, policy));
+  return problems;
+}
+
+/** Legal but risky settings of one origin. */
+export function warnings(at: string, o: Origin): Warning[] {
+  const found: Warning[] = [];
+  if (o.protocol === cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
+    found.push({
+      id: 'httpOnlyOrigin',
+      message: `\`${at}.protocol\` is http-only: traffic to the origin, even from HTTPS viewers, travels unencrypted. Use https-only (the default).`,
+    });
+  }
+  const weak = (o.sslPolicy ?? []).filter((p) => INSECURE_ORIGIN_SSL_PROTOCOLS.includes(p));
+  if (weak.length > 0) {
+    found.push({
+      id: 'insecureOriginSslPolicy',
+      message: `\`${at}.sslPolicy\` allows ${weak.join(', ')}: broken protocols. Use ['TLSv1.2'] (the default).`,
+    });
+  }
+  return found;
+}
+
+/**
+ * One origin as CloudFormation's `Origin`. An S3 origin reads through `originAccessControlId`
+ * (when it has no origin access identity); a custom origin renders every connection default.
+ */
+export function render(o: Origin, originAccessControlId?: string): cloudfront.CfnDistribution.OriginProperty {
+  const headers = Object.entries(o.customHeaders ?? {});
+  // What any origin may have beyond the specification: only what is set is rendered.
+  const common = {
+    originPath: o.originPath,
+    originCustomHeaders: headers.length
+      ? headers.map(([headerName, headerValue]) => ({ headerName, headerValue }))
+      : undefined,
+    connectionAttempts: o.connectionAttempts,
+    connectionTimeout: o.connectionTimeout?.toSeconds(),
+    originShield: o.originShieldRegion
+      ? { enabled: true, originShieldRegion: o.originShieldRegion }
+      : undefined,
+  };
+  if (!o.bucket) {
+    return {
+      id: o.name,
+      domainName: o.domainName!,
+      customOriginConfig: {
+        httpPort: o.httpPort ?? DEFAULTS.httpPort,
+        httpsPort: o.httpsPort ?? DEFAULTS.httpsPort,
+        originProtocolPolicy: o.protocol ?? DEFAULTS.originProtocol,
+        originSslProtocols: [...(o.sslPolicy ?? DEFAULTS.originSslPolicy)],
+        originReadTimeout: o.readTimeout?.toSeconds(),
+        originKeepaliveTimeout: o.keepaliveTimeout?.toSeconds(),
+      },
+      ...common,
+    };
+  }
+  return {
+    id: o.name,
+    domainName: o.bucket.bucketRegionalDomainName,
+    s3OriginConfig: {
+      originAccessIdentity: o.originAccessIdentity
+        ? `origin-access-identity/cloudfront/${o.originAccessIdentity.originAccessIdentityId}`
+        : '',
+    },
+    originAccessControlId: o.originAccessIdentity ? undefined : originAccessControlId,
+    ...common,
+  };
+}

@@ -1,0 +1,187 @@
+import {
+  Aws,
+  Names,
+  Stack,
+  Token,
+  aws_cloudfront as cloudfront,
+  aws_iam as iam,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import * as logging from './private/logging';
+import { addWarnings } from './private/validation';
+
+/**
+ * Everything that creates constructs so that CloudFront can read an S3 origin or write logs to a
+ * bucket: Origin Access Control, origin access identities and their grants, bucket and key policy
+ * statements, and the log bucket. Used by both `Distribution` and `StreamingDistribution`; not
+ * exported from the package.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
+ */
+
+/** The Origin Access Control that every S3 origin of one distribution shares. */
+export function newAccessControl(scope: Construct, name: string): cloudfront.S3OriginAccessControl {
+  return new cloudfront.S3OriginAccessControl(scope, 'S3OriginAccessControl', {
+    description: `Origin Access Control for ${Token.isUnresolved(name) ? 'this distribution' : name}`,
+  });
+}
+
+/**
+ * A new origin access identity for an RTMP distribution. An identity in the bucket's stack
+ * keeps a bucket of another stack free of a dependency cycle.
+ */
+export function newIdentity(
+  scope: Construct,
+  bucket: s3.IBucket,
+  name: string,
+): cloudfront.IOriginAccessIdentity {
+  const bucketStack = Stack.of(bucket);
+  const elsewhere = bucketStack !== Stack.of(scope);
+  return new cloudfront.OriginAccessIdentity(
+    elsewhere ? bucketStack : scope,
+    elsewhere ? `${Names.uniqueId(scope)}OriginAccessIdentity` : 'OriginAccessIdentity',
+    { comment: `RTMP distribution ${Token.isUnresolved(name) ? '' : name}`.trim() },
+  );
+}
+
+/**
+ * Lets an origin access identity read the bucket's objects; warns (naming `subject`, the prop
+ * that holds the bucket) when the bucket is imported and its policy cannot be changed here.
+ */
+export function grantIdentityRead(
+  scope: Construct,
+  subject: string,
+  bucket: s3.IBucket,
+  identity: cloudfront.IOriginAccessIdentity,
+): void {
+  const added = bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects('*')],
+      principals: [identity.grantPrincipal],
+    }),
+  ).statementAdded;
+  if (!added) warnImportedBucket(scope, subject, bucket, 'the origin access identity', undefined);
+}
+
+/**
+ * Lets one distribution read the bucket's objects through Origin Access Control: a bucket
+ * policy statement limited to the distribution, and a key policy statement for SSE-KMS.
+ */
+export function grantAccessControlRead(
+  scope: Construct,
+  subject: string,
+  bucket: s3.IBucket,
+  distributionArn: string,
+): void {
+  // A bucket in another stack cannot name this distribution's ID without a dependency
+  // cycle (this stack already depends on the bucket's), so there the statement is limited
+  // to the account's distributions.
+  const sameStack = Stack.of(bucket) === Stack.of(scope);
+  const sourceArn = sameStack
+    ? { StringEquals: { 'AWS:SourceArn': distributionArn } }
+    : { ArnLike: { 'AWS:SourceArn': accountDistributions(Stack.of(bucket).account) } };
+  if (!sameStack) {
+    addWarnings(scope, [
+      {
+        id: 'crossStackOriginBucket',
+        message: `${subject}: the bucket is in stack ${Stack.of(bucket).stackName}, so its policy lets every CloudFront distribution of the account read it (naming this distribution would make a dependency cycle between the stacks). After the first deploy, narrow AWS:SourceArn to this distribution's ARN.`,
+      },
+    ]);
+  }
+  const added = bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects('*')],
+      principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+      conditions: sourceArn,
+    }),
+  ).statementAdded;
+  if (!added) {
+    warnImportedBucket(
+      scope,
+      subject,
+      bucket,
+      'this distribution (Origin Access Control)',
+      ',"Condition":{"StringEquals":{"AWS:SourceArn":"arn:aws:cloudfront::<account>:distribution/<this distribution\'s ID>"}}',
+    );
+  }
+
+  const key = bucket.encryptionKey;
+  if (!key) return;
+  // The key policy is part of the key, which the bucket and so this distribution depend
+  // on: naming this distribution's ID there would be a cycle, so it names the account's
+  // distributions, as aws-cdk-lib's S3BucketOrigin does.
+  const keyAdded = key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+      principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+      conditions: { ArnLike: { 'AWS:SourceArn': accountDistributions(Stack.of(key).account) } },
+    }),
+  ).statementAdded;
+  addWarnings(scope, [
+    {
+      id: 'kmsKeyPolicy',
+      message: keyAdded
+        ? `${subject}: the bucket's KMS key policy lets every CloudFront distribution of the account decrypt (naming this distribution would make a dependency cycle). After the first deploy, narrow AWS:SourceArn to this distribution's ARN.`
+        : `${subject}: the bucket's KMS key is imported and its policy cannot be changed here. Add a statement allowing kms:Decrypt to the service principal cloudfront.amazonaws.com with the condition AWS:SourceArn = this distribution's ARN, or CloudFront cannot read the objects.`,
+    },
+  ]);
+}
+
+/** `arn:<partition>:cloudfront::<account>:distribution/*`: every distribution of an account. */
+function accountDistributions(account: string): string {
+  return `arn:${Aws.PARTITION}:cloudfront::${account}:distribution/*`;
+}
+
+/** The statement a user must add to an imported bucket's policy, for `reader`. */
+function warnImportedBucket(
+  scope: Construct,
+  subject: string,
+  bucket: s3.IBucket,
+  reader: string,
+  condition: string | undefined,
+): void {
+  const bucketName = Token.isUnresolved(bucket.bucketName) ? '<bucket name>' : bucket.bucketName;
+  const principal = condition
+    ? '{"Service":"cloudfront.amazonaws.com"}'
+    : '{"CanonicalUser":"<the identity\'s S3 canonical user ID>"}';
+  addWarnings(scope, [
+    {
+      id: 'importedBucketPolicy',
+      message: `${subject}: the bucket is imported, so its policy cannot be changed here and CloudFront cannot read it yet. Add this statement to the bucket policy to let ${reader} read: {"Effect":"Allow","Principal":${principal},"Action":"s3:GetObject","Resource":"arn:aws:s3:::${bucketName}/*"${condition ?? ''}}`,
+    },
+  ]);
+}
+
+/**
+ * The bucket logs go to: the given one, or a new one CloudFront can write to; none when
+ * logging is not enabled.
+ */
+export function setUpLogBucket(
+  scope: Construct,
+  settings: logging.LogSettings | undefined,
+): s3.IBucket | undefined {
+  if (!logging.isEnabled(settings)) return undefined;
+  if (settings!.bucket) return settings!.bucket;
+  const bucket = new s3.Bucket(scope, 'LoggingBucket', {
+    // CloudFront standard logging writes with ACLs.
+    objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+  });
+  // The log bucket is itself the destination of logs: logging its own access would be
+  // circular. cdk-nag reads this metadata; no dependency on cdk-nag is needed.
+  (bucket.node.defaultChild as s3.CfnBucket).addMetadata('cdk_nag', {
+    rules_to_suppress: [
+      {
+        id: 'AwsSolutions-S1',
+        reason: 'This bucket receives CloudFront access logs; logging access to it would be circular.',
+      },
+    ],
+  });
+  return bucket;
+}

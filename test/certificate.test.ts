@@ -1,0 +1,267 @@
+import { Lazy, Stack, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { IAM_CERT, MINIMAL, certificate, config, expectError, make, newStack } from './helpers';
+import { Distribution, SslCertificate } from '../lib';
+
+// Names, aliases and the viewer certificate (lib/private/certificate.ts).
+
+let stack: Stack;
+beforeEach(() => {
+  stack = newStack();
+});
+
+describe('renders', () => {
+  test('ViewerCertificate is only CloudFrontDefaultCertificate without a certificate', () => {
+    new Distribution(stack, 'Www', MINIMAL);
+    const [resource] = Object.values(config(stack).findResources('AWS::CloudFront::Distribution'));
+    expect(resource.Properties.DistributionConfig.ViewerCertificate).toEqual({
+      CloudFrontDefaultCertificate: true,
+    });
+  });
+
+  test('with a certificate the name is the first alias, then aliases without repeats', () => {
+    new Distribution(stack, 'Www', {
+      ...MINIMAL,
+      aliases: ['example.com', 'www.example.com', 'static.example.com'],
+      sslCertificate: SslCertificate.fromAcmCertificate(certificate(stack)),
+    });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['www.example.com', 'example.com', 'static.example.com'],
+      }),
+    });
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Www', Match.anyValue());
+  });
+
+  test.each([
+    ['/', undefined],
+    ['/index.html', 'index.html'],
+    ['index.html', 'index.html'],
+    ['/site/home.html', 'site/home.html'],
+  ])('rootObject %j renders DefaultRootObject %j', (rootObject, expected) => {
+    new Distribution(stack, 'Www', { ...MINIMAL, rootObject });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ DefaultRootObject: expected ?? Match.absent() }),
+    });
+  });
+
+  test('an ACM certificate renders with SNI and TLSv1.2_2021 by default', () => {
+    new Distribution(stack, 'Www', {
+      ...MINIMAL,
+      sslCertificate: SslCertificate.fromAcmCertificate(certificate(stack)),
+    });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        ViewerCertificate: {
+          AcmCertificateArn:
+            'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555',
+          SslSupportMethod: 'sni-only',
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          IamCertificateId: Match.absent(),
+          CloudFrontDefaultCertificate: Match.absent(),
+        },
+      }),
+    });
+  });
+
+  test('an IAM server certificate, vip and a newer policy', () => {
+    new Distribution(stack, 'Www', {
+      ...MINIMAL,
+      sslCertificate: SslCertificate.fromIamCertificateId('ASCACKCEVSQ6C2EXAMPLE'),
+      sslSupportMethod: cloudfront.SSLMethod.VIP,
+      sslMinimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_3_2025,
+    });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        ViewerCertificate: {
+          IamCertificateId: 'ASCACKCEVSQ6C2EXAMPLE',
+          SslSupportMethod: 'vip',
+          MinimumProtocolVersion: 'TLSv1.3_2025',
+          AcmCertificateArn: Match.absent(),
+        },
+      }),
+    });
+  });
+});
+
+describe('fails when', () => {
+  test('fails when aliases come without a certificate', () => {
+    expectError(
+      stack,
+      { aliases: ['example.com'] },
+      '`aliases` needs `sslCertificate`: CloudFront accepts no alternate domain name without a certificate that covers it; got: ["example.com"]',
+    );
+  });
+
+  test.each(['example', 'www..example.com', 'a.*.example.com', '*.*.example.com', 'http://example.com'])(
+    'fails when an alias is %j',
+    (alias) => {
+      expectError(
+        stack,
+        { aliases: [alias], sslCertificate: IAM_CERT },
+        `\`aliases[0]\` must be a domain name such as www.example.com or *.example.com; got: ${JSON.stringify(alias)}`,
+      );
+    },
+  );
+
+  test('fails when name is not a domain name', () => {
+    expectError(
+      stack,
+      { name: 'my site' },
+      '`name` must be a domain name such as www.example.com or *.example.com; got: "my site"',
+    );
+  });
+
+  test('fails when there are more than 100 names', () => {
+    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}.example.com`);
+    expectError(
+      stack,
+      { aliases, sslCertificate: IAM_CERT },
+      '`aliases` must hold at most 99 names besides `name` (CloudFront\'s quota of 100); got: "100 names"',
+    );
+  });
+
+  test('fails when the ACM certificate is not in us-east-1', () => {
+    const cert = acm.Certificate.fromCertificateArn(
+      stack,
+      'Cert',
+      'arn:aws:acm:eu-west-1:111111111111:certificate/11111111-2222-3333-4444-555555555555',
+    );
+    expectError(
+      stack,
+      { sslCertificate: SslCertificate.fromAcmCertificate(cert) },
+      '`sslCertificate` must be an ACM certificate in us-east-1 (CloudFront only uses certificates from there); got: "eu-west-1"',
+    );
+  });
+
+  test('fails when sslSupportMethod or sslMinimumProtocolVersion come without a certificate', () => {
+    expectError(
+      stack,
+      {
+        sslSupportMethod: cloudfront.SSLMethod.SNI,
+        sslMinimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      },
+      [
+        '`sslSupportMethod` applies only with `sslCertificate`; got: "sni-only"',
+        '`sslMinimumProtocolVersion` applies only with `sslCertificate` (the default certificate always uses TLSv1); got: "TLSv1.2_2021"',
+      ].join('\n'),
+    );
+  });
+
+  describe('an ACM certificate of this app', () => {
+    function cert(domainName: string, subjectAlternativeNames?: string[]) {
+      return SslCertificate.fromAcmCertificate(
+        new acm.Certificate(stack, 'Cert', { domainName, subjectAlternativeNames }),
+      );
+    }
+
+    test.each([
+      ['www.example.com', ['example.com'], []],
+      ['*.example.com', ['example.com'], ['static.example.com']],
+      ['example.com', ['*.example.com'], ['*.example.com']],
+    ])('covers the names (%s, %j)', (domainName, sans, aliases) => {
+      make(stack, { sslCertificate: cert(domainName, sans), aliases: [...aliases, 'example.com'] });
+    });
+
+    test('fails when an alias is not covered', () => {
+      expectError(
+        stack,
+        { sslCertificate: cert('*.example.com'), aliases: ['example.com', 'a.b.example.com'] },
+        [
+          '`aliases[0]` must be covered by the certificate\'s domain names (*.example.com); got: "example.com"',
+          '`aliases[1]` must be covered by the certificate\'s domain names (*.example.com); got: "a.b.example.com"',
+        ].join('\n'),
+      );
+    });
+
+    test('fails when the name is not covered', () => {
+      expectError(
+        stack,
+        { sslCertificate: cert('example.org', ['www.example.org']) },
+        '`name` must be covered by the certificate\'s domain names (example.org, www.example.org); got: "www.example.com"',
+      );
+    });
+
+    test('does not judge a certificate whose names are tokens', () => {
+      const domainName = Lazy.string({ produce: () => 'example.org' });
+      const tokenNamed = new acm.Certificate(stack, 'Cert', {
+        domainName,
+        validation: acm.CertificateValidation.fromEmail({ [domainName]: 'example.org' }),
+      });
+      make(stack, { sslCertificate: SslCertificate.fromAcmCertificate(tokenNamed) });
+    });
+  });
+
+  test('fails when SSLv3 comes with SNI', () => {
+    expectError(
+      stack,
+      { sslCertificate: IAM_CERT, sslMinimumProtocolVersion: cloudfront.SecurityPolicyProtocol.SSL_V3 },
+      '`sslMinimumProtocolVersion` may be SSLv3 only with `sslSupportMethod` vip; got: "SSLv3"',
+    );
+  });
+
+  test('fails when the security policy is unknown', () => {
+    expectError(
+      stack,
+      {
+        sslCertificate: IAM_CERT,
+        sslMinimumProtocolVersion: 'TLSv1.2_2030' as cloudfront.SecurityPolicyProtocol,
+      },
+      '`sslMinimumProtocolVersion` must be one of SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016, TLSv1.2_2018, TLSv1.2_2019, TLSv1.2_2021, TLSv1.2_2025, TLSv1.3_2025; got: "TLSv1.2_2030"',
+    );
+  });
+});
+
+describe('warns when', () => {
+  test('without a certificate the name is only the comment, with a warning', () => {
+    new Distribution(stack, 'Www', MINIMAL);
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      Match.stringLikeRegexp(
+        '`name` "www.example.com" is not an alias of this distribution: CloudFront accepts no alternate domain name without a certificate',
+      ),
+    );
+  });
+
+  test('the specification default TLSv1 is still accepted, with a warning', () => {
+    new Distribution(stack, 'Www', {
+      ...MINIMAL,
+      sslCertificate: SslCertificate.fromIamCertificateId('ASCACKCEVSQ6C2EXAMPLE'),
+      sslMinimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1,
+    });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1' }),
+      }),
+    });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      Match.stringLikeRegexp(
+        '`sslMinimumProtocolVersion` is TLSv1: viewers may connect with broken protocols',
+      ),
+    );
+  });
+
+  test('SSLv3 is accepted with vip, with a warning', () => {
+    new Distribution(stack, 'Www', {
+      ...MINIMAL,
+      sslCertificate: SslCertificate.fromIamCertificateId('ASCACKCEVSQ6C2EXAMPLE'),
+      sslSupportMethod: cloudfront.SSLMethod.VIP,
+      sslMinimumProtocolVersion: cloudfront.SecurityPolicyProtocol.SSL_V3,
+    });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'SSLv3', SslSupportMethod: 'vip' }),
+      }),
+    });
+    Annotations.fromStack(stack).hasWarning('/Stack/Www', Match.stringLikeRegexp('is SSLv3'));
+  });
+
+  test('static-ip is accepted, with a warning', () => {
+    make(stack, { sslCertificate: IAM_CERT, sslSupportMethod: cloudfront.SSLMethod.STATIC_IP });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      Match.stringLikeRegexp('`sslSupportMethod` is static-ip'),
+    );
+  });
+});

@@ -1,0 +1,46 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULTS } from '../lib/private/defaults';
+
+// The README's "Default settings" table is checked against lib/private/defaults.ts, the one
+// source of every default: changing a default without its documentation fails here.
+
+const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
+
+/** The table's rows: the prop cell to the default cell. */
+function defaultsTable(): Map<string, string> {
+  const section = README.split('\n## Default settings\n')[1].split('\n## ')[0];
+  const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| prop'));
+  return new Map(rows.map((r) => r.split('|').map((c) => c.trim())).map((cells) => [cells[1], cells[2]]));
+}
+
+const s = (d: { toSeconds(): number }) => d.toSeconds();
+
+test.each([
+  ['`enabled`', `\`${DEFAULTS.enabled}\``],
+  ['`rootObject`', `\`${DEFAULTS.rootObject}\``],
+  ['`priceClass`', `\`${DEFAULTS.priceClass}\``],
+  ['`sslSupportMethod`', `\`${DEFAULTS.sslSupportMethod}\``],
+  ['`sslMinimumProtocolVersion`', `\`${DEFAULTS.sslMinimumProtocolVersion}\``],
+  ['origin `httpPort` / `httpsPort`', `${DEFAULTS.httpPort} / ${DEFAULTS.httpsPort}`],
+  ['origin `protocol`', `\`${DEFAULTS.originProtocol}\``],
+  ['origin `sslPolicy`', `\`[${DEFAULTS.originSslPolicy.map((p) => `'${p}'`).join(', ')}]\``],
+  ['`forwardQueryString`', `\`${DEFAULTS.forwardQueryString}\``],
+  ['`viewerProtocolPolicy`', `\`${DEFAULTS.viewerProtocolPolicy}\``],
+  [
+    '`minTtl` / `defaultTtl` / `maxTtl`',
+    `${s(DEFAULTS.minTtl)} / ${s(DEFAULTS.defaultTtl)} / ${s(DEFAULTS.maxTtl)} seconds`,
+  ],
+  ['`allowedMethods` / `cachedMethods`', DEFAULTS.methods.map((m) => `\`${m}\``).join(', ')],
+  ['`smoothStreaming`', `\`${DEFAULTS.smoothStreaming}\``],
+  ['`compress`', `\`${DEFAULTS.compress}\``],
+  ['error `minTtl`', `${s(DEFAULTS.errorCachingMinTtl)} seconds`],
+  ['`httpVersion`', `\`${DEFAULTS.httpVersion}\``],
+  ['`enableIpv6`', `\`${DEFAULTS.enableIpv6}\``],
+  ['origin group `failoverStatusCodes`', DEFAULTS.failoverStatusCodes.join(', ')],
+  ['`logging.includeCookies`', `\`${DEFAULTS.loggingIncludeCookies}\``],
+])('the README documents the default of %s as %s', (prop, text) => {
+  const cell = defaultsTable().get(prop);
+  expect(cell).toBeDefined();
+  expect(cell).toContain(text);
+});
