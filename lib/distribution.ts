@@ -21,7 +21,7 @@ import * as logging from './private/logging';
 import * as originModule from './private/origin';
 import * as originGroup from './private/origin-group';
 import * as settings from './private/settings';
-import { addWarnings, throwIfAny } from './private/validation';
+import { addWarnings, throwIfAny, typeRules } from './private/validation';
 import { grantAccessControlRead, grantIdentityRead, newAccessControl, setUpLogBucket } from './s3-access';
 import { SslCertificate } from './viewer-certificate';
 
@@ -294,7 +294,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   constructor(scope: Construct, id: string, props: DistributionProps) {
     super(scope, id);
 
-    throwIfAny(this.what, config.rules(props));
+    throwIfAny(this.what, config.rules(props, { scope: this }));
     addWarnings(this, config.warnings(props));
     this.props = props;
     this.origins = [...props.origins];
@@ -356,7 +356,10 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
    */
   public addOrigin(origin: Origin): void {
     const origins = [...this.origins, origin];
-    throwIfAny(this.what, config.rules({ ...this.currentProps(), origins }, true));
+    throwIfAny(
+      this.what,
+      config.rules({ ...this.currentProps(), origins }, { deferReferences: true, scope: this }),
+    );
     this.origins.push(origin);
     this.judgeAgainAtSynth();
     addWarnings(this, originModule.warnings(`origins[${origins.length - 1}]`, origin));
@@ -370,9 +373,13 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
    * synth.
    */
   public addBehavior(pathPattern: string, targetOrigin: string, options: BehaviorOptions = {}): void {
+    throwIfAny(this.what, typeRules('addBehavior(options)', options, 'object'));
     const added: CacheBehavior = { ...options, pathPattern, targetOrigin };
     const behaviors = [...this.behaviors, added];
-    throwIfAny(this.what, config.rules({ ...this.currentProps(), behaviors }, true));
+    throwIfAny(
+      this.what,
+      config.rules({ ...this.currentProps(), behaviors }, { deferReferences: true, scope: this }),
+    );
     this.behaviors.push(added);
     this.judgeAgainAtSynth();
     addWarnings(this, behavior.warnings(`behaviors[${behaviors.length - 1}]`, added));
@@ -405,7 +412,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private judgeAgainAtSynth(): void {
     if (this.judgedAtSynth) return;
     this.judgedAtSynth = true;
-    this.node.addValidation({ validate: () => config.rules(this.currentProps()) });
+    this.node.addValidation({ validate: () => config.rules(this.currentProps(), { scope: this }) });
   }
 
   /** The props as they stand now, with what addOrigin and addBehavior added. */

@@ -1,15 +1,7 @@
-import {
-  Aws,
-  Names,
-  Stack,
-  Token,
-  aws_cloudfront as cloudfront,
-  aws_iam as iam,
-  aws_s3 as s3,
-} from 'aws-cdk-lib';
+import { Aws, Names, Stack, aws_cloudfront as cloudfront, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import * as logging from './private/logging';
-import { addWarnings } from './private/validation';
+import { addWarnings, isDeployTime } from './private/validation';
 
 /**
  * Everything that creates constructs so that CloudFront can read an S3 origin or write logs to a
@@ -23,7 +15,7 @@ import { addWarnings } from './private/validation';
 /** The Origin Access Control that every S3 origin of one distribution shares. */
 export function newAccessControl(scope: Construct, name: string): cloudfront.S3OriginAccessControl {
   return new cloudfront.S3OriginAccessControl(scope, 'S3OriginAccessControl', {
-    description: `Origin Access Control for ${Token.isUnresolved(name) ? 'this distribution' : name}`,
+    description: `Origin Access Control for ${isDeployTime(name) ? 'this distribution' : name}`,
   });
 }
 
@@ -41,7 +33,7 @@ export function newIdentity(
   return new cloudfront.OriginAccessIdentity(
     elsewhere ? bucketStack : scope,
     elsewhere ? `${Names.uniqueId(scope)}OriginAccessIdentity` : 'OriginAccessIdentity',
-    { comment: `RTMP distribution ${Token.isUnresolved(name) ? '' : name}`.trim() },
+    { comment: `RTMP distribution ${isDeployTime(name) ? '' : name}`.trim() },
   );
 }
 
@@ -144,7 +136,7 @@ function warnImportedBucket(
   reader: string,
   condition: string | undefined,
 ): void {
-  const bucketName = Token.isUnresolved(bucket.bucketName) ? '<bucket name>' : bucket.bucketName;
+  const bucketName = isDeployTime(bucket.bucketName) ? '<bucket name>' : bucket.bucketName;
   const principal = condition
     ? '{"Service":"cloudfront.amazonaws.com"}'
     : '{"CanonicalUser":"<the identity\'s S3 canonical user ID>"}';

@@ -206,7 +206,7 @@ export class StreamingDistribution extends Resource implements IStreamingDistrib
   constructor(scope: Construct, id: string, props: StreamingDistributionProps) {
     super(scope, id);
 
-    throwIfAny(`StreamingDistribution ${this.node.path}`, streaming.rules(props));
+    throwIfAny(`StreamingDistribution ${this.node.path}`, streaming.rules(props, this));
     addWarnings(this, streaming.warnings(props));
 
     const bucket = props.origin.bucket;

@@ -1,4 +1,4 @@
-import { App, Duration, Stack, aws_cloudfront as cloudfront, aws_lambda as lambda } from 'aws-cdk-lib';
+import { App, Duration, Lazy, Stack, aws_cloudfront as cloudfront, aws_lambda as lambda } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   ENV,
@@ -36,7 +36,7 @@ describe('renders', () => {
         forwardHeaders: ['*'],
         forwardCookies: ['*'],
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-        minTtl: Duration.seconds(1),
+        minTtl: Duration.seconds(0),
         defaultTtl: Duration.minutes(5),
         maxTtl: Duration.hours(1),
         allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
@@ -60,7 +60,7 @@ describe('renders', () => {
           TargetOriginId: 'www',
           ViewerProtocolPolicy: 'https-only',
           ForwardedValues: { QueryString: false, Headers: ['*'], Cookies: { Forward: 'all' } },
-          MinTTL: 1,
+          MinTTL: 0,
           DefaultTTL: 300,
           MaxTTL: 3600,
           AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
@@ -141,6 +141,17 @@ describe('renders', () => {
 });
 
 describe('fails when', () => {
+  test.each(['minTtl', 'defaultTtl', 'maxTtl'])(
+    'fails when %s is known only at deploy time and not in seconds (CloudFormation cannot multiply)',
+    (prop) => {
+      expectError(
+        stack,
+        withDefault({ [prop]: Duration.minutes(Lazy.number({ produce: () => 1 })) }),
+        `\`defaultCacheBehavior.${prop}\` must be Duration.seconds(...) when its amount is known only at deploy time (CloudFormation cannot convert minutes to seconds); got: Duration.minutes(a deploy-time value)`,
+      );
+    },
+  );
+
   test('fails when targetOrigin names no origin', () => {
     expectError(
       stack,

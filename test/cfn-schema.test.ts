@@ -41,6 +41,13 @@ describe('schemaErrors', () => {
     ).toEqual([]);
   });
 
+  test('accepts a dynamic reference wherever a value is expected (CloudFormation resolves it first)', () => {
+    expect(
+      schemaErrors(distribution({ ...VALID_CONFIG, PriceClass: '{{resolve:ssm:/price-class}}' })),
+    ).toEqual([]);
+    expect(schemaErrors(distribution({ ...VALID_CONFIG, PriceClass: 'PriceClass_300' }))).not.toEqual([]);
+  });
+
   test.each([
     [
       'an unknown error code',

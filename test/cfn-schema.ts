@@ -2,8 +2,9 @@
  * Validates synthesized CloudFront resources against CloudFormation's registry schemas
  * (cfn-lint's patched copies in test/fixtures/schemas).
  *
- * A CloudFormation intrinsic (an object whose single key is `Ref` or `Fn::*`) counts as any
- * value, since only deploy time knows it.
+ * A CloudFormation intrinsic (an object whose single key is `Ref` or `Fn::*`) and a string
+ * holding a dynamic reference (`{{resolve:ssm:/name}}`, resolved by CloudFormation before the
+ * resource is validated) count as any value, since only deploy time knows them.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,12 +22,15 @@ const INTRINSIC = {
   propertyNames: { pattern: '^(Ref|Fn::[A-Za-z]+)$' },
 };
 
+/** A string holding a dynamic reference. */
+const DYNAMIC_REFERENCE = { type: 'string', pattern: '\\{\\{resolve:' };
+
 type Schema = Record<string, any>;
 
 /** Lets an intrinsic stand wherever a value is expected. */
 function allowIntrinsics(node: Schema): Schema {
   const out: Schema = { ...node };
-  const wrap = (s: Schema) => ({ anyOf: [INTRINSIC, allowIntrinsics(s)] });
+  const wrap = (s: Schema) => ({ anyOf: [INTRINSIC, DYNAMIC_REFERENCE, allowIntrinsics(s)] });
   for (const key of ['properties', 'patternProperties', 'definitions']) {
     if (node[key]) {
       out[key] = Object.fromEntries(
@@ -108,9 +112,11 @@ export function schemaErrors(template: {
     const validate = validatorFor(resource.Type);
     if (!validate) continue;
     if (!validate(resource.Properties ?? {})) {
-      // anyOf's "must match a schema in anyOf" lines only repeat the inner errors.
+      // anyOf's "must match a schema in anyOf" lines, and those of the intrinsic and dynamic
+      // reference branches, only repeat the inner errors.
       const errors = (validate.errors ?? []).filter(
-        (e) => e.keyword !== 'anyOf' && !e.schemaPath.includes('/anyOf/0/'),
+        (e) =>
+          e.keyword !== 'anyOf' && !e.schemaPath.includes('/anyOf/0/') && !e.schemaPath.includes('/anyOf/1/'),
       );
       problems.push(...errors.map((e) => `${id} (${resource.Type}): ${describe(e)}`));
     }

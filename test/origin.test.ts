@@ -260,12 +260,12 @@ describe('fails when', () => {
       '`origins[0].connectionTimeout` must be a whole number of seconds from 1 to 10; got: 0 seconds',
     ],
     [
-      { readTimeout: Duration.seconds(181) },
-      '`origins[0].readTimeout` must be a whole number of seconds from 1 to 180; got: 181 seconds',
+      { readTimeout: Duration.seconds(0) },
+      '`origins[0].readTimeout` must be a whole number of seconds, at least 1; got: 0 seconds',
     ],
     [
       { keepaliveTimeout: Duration.millis(1500) },
-      '`origins[0].keepaliveTimeout` must be a whole number of seconds from 1 to 180; got: 1.5 seconds',
+      '`origins[0].keepaliveTimeout` must be a whole number of seconds, at least 1; got: 1.5 seconds',
     ],
     [
       { originShieldRegion: 'Europe' },

@@ -51,34 +51,37 @@ const customOrigin = fc.record(
 const s3Origin = fc.constant({ bucket: true });
 
 function behavior(originNames: string[]) {
-  return fc
-    .record(
-      {
-        targetOrigin: fc.constantFrom(...originNames),
-        forwardQueryString: fc.boolean(),
-        forwardHeaders: fc.oneof(
-          fc.constant(['*']),
-          fc.uniqueArray(fc.constantFrom('Host', 'Accept', 'Authorization', 'X-Id')),
-        ),
-        forwardCookies: fc.oneof(
-          fc.constant(['*']),
-          fc.uniqueArray(fc.constantFrom('session', 'lang', 'ab')),
-        ),
-        viewerProtocolPolicy: fc.constantFrom(...Object.values(cloudfront.ViewerProtocolPolicy)),
-        ttls,
-        methods: fc
-          .constantFrom(...METHOD_SETS)
-          .chain((m) => fc.constantFrom(...m.cached).map((cached) => ({ allowed: m.allowed, cached }))),
-        smoothStreaming: fc.boolean(),
-        compress: fc.boolean(),
-      },
-      { requiredKeys: ['targetOrigin'] },
-    )
-    .map(({ ttls: t, methods, ...rest }) => ({
-      ...rest,
-      ...(t ?? {}),
-      ...(methods ? { allowedMethods: methods.allowed, cachedMethods: methods.cached } : {}),
-    }));
+  return (
+    fc
+      .record(
+        {
+          targetOrigin: fc.constantFrom(...originNames),
+          forwardQueryString: fc.boolean(),
+          forwardHeaders: fc.oneof(
+            fc.constant(['*']),
+            fc.uniqueArray(fc.constantFrom('Host', 'Accept', 'Authorization', 'X-Id')),
+          ),
+          forwardCookies: fc.oneof(
+            fc.constant(['*']),
+            fc.uniqueArray(fc.constantFrom('session', 'lang', 'ab')),
+          ),
+          viewerProtocolPolicy: fc.constantFrom(...Object.values(cloudfront.ViewerProtocolPolicy)),
+          ttls,
+          methods: fc
+            .constantFrom(...METHOD_SETS)
+            .chain((m) => fc.constantFrom(...m.cached).map((cached) => ({ allowed: m.allowed, cached }))),
+          smoothStreaming: fc.boolean(),
+          compress: fc.boolean(),
+        },
+        { requiredKeys: ['targetOrigin'] },
+      )
+      // CloudFront requires MinTTL 0 when every header is forwarded.
+      .map(({ ttls: t, methods, ...rest }) => ({
+        ...rest,
+        ...(t && rest.forwardHeaders?.[0] === '*' ? { ...t, minTtl: 0 } : (t ?? {})),
+        ...(methods ? { allowedMethods: methods.allowed, cachedMethods: methods.cached } : {}),
+      }))
+  );
 }
 
 const errorResponse = fc

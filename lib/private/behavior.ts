@@ -1,6 +1,19 @@
-import { Duration, Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { Duration, Resource, aws_cloudfront as cloudfront, aws_lambda as lambda } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
-import { Warning, message, oneOf, required, setOf, ttl, unique, unknown, wildcardAlone } from './validation';
+import {
+  Shape,
+  Warning,
+  anyDeployTime,
+  message,
+  oneOf,
+  required,
+  setOf,
+  ttl,
+  unique,
+  unknown,
+  wildcardAlone,
+  isDeployTime,
+} from './validation';
 import { BehaviorOptions, CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
 
 /**
@@ -30,17 +43,56 @@ const VIEWER_PROTOCOL_POLICIES = Object.values(cloudfront.ViewerProtocolPolicy);
  */
 const PATH_PATTERN = /^[A-Za-z0-9_\-.*$/~"'@:+?&=!,;]+$/;
 
+/** The types of a behaviour's props, for callers no compiler checks. */
+export const SHAPE: Shape = {
+  targetOrigin: 'string',
+  forwardQueryString: 'boolean',
+  forwardHeaders: 'string list',
+  forwardCookies: 'string list',
+  viewerProtocolPolicy: 'string',
+  defaultTtl: 'Duration',
+  minTtl: 'Duration',
+  maxTtl: 'Duration',
+  allowedMethods: 'string list',
+  cachedMethods: 'string list',
+  smoothStreaming: 'boolean',
+  compress: 'boolean',
+  responseHeadersPolicy: 'object',
+  functionAssociations: { list: { function: 'object', eventType: 'string' } },
+  edgeLambdas: { list: { functionVersion: 'object', eventType: 'string', includeBody: 'boolean' } },
+};
+/** The types of a path-pattern behaviour's props. */
+export const PATH_SHAPE: Shape = { ...SHAPE, pathPattern: 'string' };
+
 /**
- * Every problem of one behaviour `at` (`defaultCacheBehavior`, `behaviors[0]`).
+ * CloudFront's quotas on the names a behaviour forwards in the legacy cache settings; both can be
+ * raised on request, so exceeding them is a warning.
  *
- * `targets` are the origin and origin group names `targetOrigin` may name; `undefined` while
- * origins may still be added (`addOrigin`), when the final check waits for synth.
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html ("Quotas on headers", "Quotas on cookies")
  */
-export function rules(at: string, b: DefaultCacheBehavior, targets: readonly string[] | undefined): string[] {
+export const MAX_FORWARDED_HEADERS = 10;
+export const MAX_FORWARDED_COOKIES = 10;
+
+/** The methods a behaviour that targets an origin group may not allow. */
+const ORIGIN_GROUP_FORBIDDEN_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** What a behaviour's references are judged against. */
+export interface Targets {
+  /**
+   * The origin and origin group names `targetOrigin` may name; `undefined` while origins may
+   * still be added (`addOrigin`), when the final check waits for synth.
+   */
+  readonly names?: readonly string[];
+  /** The origin group names among them. */
+  readonly groups?: readonly string[];
+}
+
+/** Every problem of one behaviour `at` (`defaultCacheBehavior`, `behaviors[0]`). */
+export function rules(at: string, b: DefaultCacheBehavior, targetsOf: Targets = {}): string[] {
+  const targets = targetsOf.names;
   const problems: string[] = required(`${at}.targetOrigin`, b.targetOrigin);
   // Judged only when every origin name is known: a token may be the name it means.
-  const known =
-    targets !== undefined && targets.every((n) => typeof n === 'string' && !Token.isUnresolved(n));
+  const known = targets !== undefined && targets.every((n) => typeof n === 'string' && !isDeployTime(n));
   if (known && targets.length > 0 && !unknown(b.targetOrigin) && !targets.includes(b.targetOrigin)) {
     problems.push(
       message(
@@ -56,29 +108,90 @@ export function rules(at: string, b: DefaultCacheBehavior, targets: readonly str
   problems.push(...ttl(`${at}.maxTtl`, b.maxTtl));
   problems.push(...ttlOrder(at, b));
   problems.push(...methodRules(at, b));
+  problems.push(...originGroupMethods(at, b, targetsOf.groups ?? []));
   problems.push(...functionRules(at, b));
-  problems.push(...wildcardAlone(`${at}.forwardHeaders`, b.forwardHeaders));
+  problems.push(...forwardedNames(`${at}.forwardHeaders`, b.forwardHeaders, 'header'));
   problems.push(
     ...unique(
       `${at}.forwardHeaders`,
-      b.forwardHeaders?.map((h) => h.toLowerCase()),
+      b.forwardHeaders?.map((h) => (isDeployTime(h) ? h : h.toLowerCase())),
     ),
   );
-  problems.push(...wildcardAlone(`${at}.forwardCookies`, b.forwardCookies));
+  problems.push(...forwardedNames(`${at}.forwardCookies`, b.forwardCookies, 'cookie'));
   problems.push(...unique(`${at}.forwardCookies`, b.forwardCookies));
+  // "You must specify 0 for MinTTL if you configure CloudFront to forward all headers to your origin"
+  // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html
+  const min = b.minTtl;
+  if (
+    b.forwardHeaders?.length === 1 &&
+    b.forwardHeaders[0] === '*' &&
+    min !== undefined &&
+    !isDeployTime(min) &&
+    min.toSeconds({ integral: false }) > 0
+  ) {
+    problems.push(
+      message(
+        `${at}.minTtl`,
+        "must be 0 when `forwardHeaders` is ['*'] (CloudFront caches nothing then)",
+        min,
+      ),
+    );
+  }
   return problems;
+}
+
+/**
+ * Forwarded header or cookie names: `'*'` alone, or names that are not empty and hold no space.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/header-caching.html
+ */
+function forwardedNames(at: string, names: readonly string[] | undefined, what: string): string[] {
+  if (names === undefined || isDeployTime(names)) return [];
+  const problems = wildcardAlone(at, names);
+  names.forEach((n, i) => {
+    if (!isDeployTime(n) && (n.trim().length === 0 || /\s/.test(n))) {
+      problems.push(message(`${at}[${i}]`, `must be a ${what} name without spaces`, n));
+    }
+  });
+  return problems;
+}
+
+/**
+ * "The parameter AllowedMethods cannot include POST, PUT, PATCH, or DELETE for a cached behavior
+ * associated with an origin group."
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html
+ */
+function originGroupMethods(
+  at: string,
+  b: BehaviorOptions & { targetOrigin?: string },
+  groups: readonly string[],
+): string[] {
+  if (unknown(b.targetOrigin) || !groups.includes(b.targetOrigin!) || anyDeployTime(b.allowedMethods)) {
+    return [];
+  }
+  const forbidden = (b.allowedMethods ?? []).filter((m) =>
+    ORIGIN_GROUP_FORBIDDEN_METHODS.includes(m.toUpperCase()),
+  );
+  if (forbidden.length === 0) return [];
+  return [
+    message(
+      `${at}.allowedMethods`,
+      `must not include POST, PUT, PATCH or DELETE: the behaviour targets origin group ${JSON.stringify(b.targetOrigin)}, and CloudFront fails over only requests it may repeat`,
+      b.allowedMethods,
+    ),
+  ];
 }
 
 /** @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesAllowedHTTPMethods */
 function methodRules(at: string, b: BehaviorOptions): string[] {
   const problems = setOf(`${at}.allowedMethods`, b.allowedMethods, ALLOWED_METHOD_SETS);
   problems.push(...setOf(`${at}.cachedMethods`, b.cachedMethods, CACHED_METHOD_SETS));
+  // Judged only when both lists are wholly known.
+  if (anyDeployTime(b.allowedMethods) || anyDeployTime(b.cachedMethods)) return problems;
   const allowed = (b.allowedMethods ?? DEFAULTS.methods).map((m) => m.toUpperCase());
   const cached = b.cachedMethods ?? [];
-  const outside =
-    Token.isUnresolved(b.allowedMethods) || Token.isUnresolved(cached)
-      ? []
-      : cached.filter((m) => !Token.isUnresolved(m) && !allowed.includes(m.toUpperCase()));
+  const outside = cached.filter((m) => !allowed.includes(m.toUpperCase()));
   if (outside.length > 0) {
     problems.push(
       message(
@@ -172,17 +285,56 @@ function functionRules(at: string, b: BehaviorOptions): string[] {
         message(`${li}.includeBody`, 'applies only to viewer-request and origin-request events', l.eventType),
       );
     }
-    const version = l.functionVersion;
-    if (!unknown(version.version) && version.version === '$LATEST') {
+    problems.push(...edgeVersionRules(`${li}.functionVersion`, l.functionVersion));
+  });
+  return problems;
+}
+
+/**
+ * A Lambda@Edge function version: a numbered version of a function in us-east-1. Its region is
+ * read from a literal ARN (a version imported from another region's stack), else from the stack
+ * of a version created in this app; an imported version with a deploy-time ARN is not judged.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html#lambda-at-edge-function-restrictions
+ */
+function edgeVersionRules(at: string, version: lambda.IVersion): string[] {
+  // aws-cdk-lib refuses to give the edge ARN of $LATEST.
+  if (!unknown(version.version) && version.version === '$LATEST') {
+    return [message(at, 'must be a published version, not $LATEST', version.version)];
+  }
+  const problems: string[] = [];
+  const arn = version.edgeArn;
+  if (!unknown(arn)) {
+    // arn:aws:lambda:us-east-1:123456789012:function:name:qualifier
+    const parts = arn.split(':');
+    const qualifier = parts[7];
+    if (parts.length < 7 || parts[2] !== 'lambda') {
+      return [
+        message(
+          at,
+          'must be a Lambda function version ARN such as arn:aws:lambda:us-east-1:111111111111:function:name:1',
+          arn,
+        ),
+      ];
+    }
+    if (qualifier === undefined || !/^\d+$/.test(qualifier)) {
       problems.push(
-        message(`${li}.functionVersion`, 'must be a published version, not $LATEST', version.version),
+        message(
+          at,
+          'must be a numbered version (not $LATEST, an alias or an unqualified function): Lambda@Edge runs only published versions',
+          qualifier ?? arn,
+        ),
       );
     }
-    const region = version.env.region;
-    if (!unknown(region) && region !== 'us-east-1') {
-      problems.push(message(`${li}.functionVersion`, 'must be a Lambda@Edge version in us-east-1', region));
+    if (parts[3] !== 'us-east-1') {
+      problems.push(message(at, 'must be a Lambda@Edge version in us-east-1', parts[3]));
     }
-  });
+    return problems;
+  }
+  const region = version.env.region;
+  if (Resource.isOwnedResource(version) && !unknown(region) && region !== 'us-east-1') {
+    problems.push(message(at, 'must be a Lambda@Edge version in us-east-1', region));
+  }
   return problems;
 }
 
@@ -193,11 +345,26 @@ function functionRules(at: string, b: BehaviorOptions): string[] {
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern
  */
 export function patternRules(at: string, behaviors: readonly { pathPattern: string }[]): string[] {
+  const patterns = behaviors.map((b) => b.pathPattern);
   const problems = unique(
     `${at}[].pathPattern`,
-    behaviors.map((b) => b.pathPattern).filter((p) => typeof p === 'string'),
+    patterns.filter((p) => typeof p === 'string'),
     'patterns',
   );
+  // CloudFront treats `api/*` and `/api/*` as one pattern.
+  const bare = (p: unknown) => (typeof p === 'string' && !isDeployTime(p) ? p.replace(/^\//, '') : undefined);
+  patterns.forEach((p, j) => {
+    const i = patterns.findIndex((q, k) => k < j && q !== p && bare(q) !== undefined && bare(q) === bare(p));
+    if (i >= 0) {
+      problems.push(
+        message(
+          `${at}[${j}].pathPattern`,
+          `must differ from \`${at}[${i}].pathPattern\` (${JSON.stringify(patterns[i])}) by more than a leading '/': CloudFront treats them as one pattern`,
+          p,
+        ),
+      );
+    }
+  });
   behaviors.forEach((b, i) => {
     const pi = `${at}[${i}].pathPattern`;
     const p = b.pathPattern;
@@ -205,7 +372,7 @@ export function patternRules(at: string, behaviors: readonly { pathPattern: stri
       problems.push(message(pi, 'is required on every behaviour but the default', p ?? undefined));
       return;
     }
-    if (Token.isUnresolved(p)) return;
+    if (isDeployTime(p)) return;
     if (p === '*' || p === '/*') {
       problems.push(message(pi, 'must not match every path: that is `defaultCacheBehavior`', p));
     } else if (p.length > 255 || !PATH_PATTERN.test(p)) {
@@ -217,15 +384,35 @@ export function patternRules(at: string, behaviors: readonly { pathPattern: stri
   return problems;
 }
 
-/** Legal but risky settings of one behaviour. */
+/** Legal but risky settings of one behaviour, and forwarding beyond CloudFront's default quotas. */
 export function warnings(at: string, b: BehaviorOptions): Warning[] {
-  if (b.viewerProtocolPolicy !== cloudfront.ViewerProtocolPolicy.ALLOW_ALL) return [];
-  return [
-    {
+  const found: Warning[] = [];
+  if (b.viewerProtocolPolicy === cloudfront.ViewerProtocolPolicy.ALLOW_ALL) {
+    found.push({
       id: 'allowAll',
       message: `\`${at}.viewerProtocolPolicy\` is allow-all: pages are served over plain HTTP. Use redirect-to-https (the default) or https-only.`,
-    },
-  ];
+    });
+  }
+  const quota = (prop: string, names: readonly string[] | undefined, max: number, name: string) => {
+    if (names === undefined || isDeployTime(names) || names.length <= max) return;
+    found.push({
+      id: 'forwardedNamesQuota',
+      message: `\`${at}.${prop}\` lists ${names.length} names, more than CloudFront's default quota "${name}" (${max}): the deploy fails unless the quota was raised for your account (Service Quotas, or AWS Support).`,
+    });
+  };
+  quota(
+    'forwardHeaders',
+    b.forwardHeaders,
+    MAX_FORWARDED_HEADERS,
+    'Headers per cache behavior (legacy cache settings)',
+  );
+  quota(
+    'forwardCookies',
+    b.forwardCookies,
+    MAX_FORWARDED_COOKIES,
+    'Cookies per cache behavior (legacy cache settings)',
+  );
+  return found;
 }
 
 /** `forwardCookies` as CloudFront's `Cookies`: `['*']` is all, `[]` none, names a whitelist. */

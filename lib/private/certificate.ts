@@ -1,6 +1,18 @@
-import { Token, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { Fn, Resource, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
-import { Warning, coveredBy, domainName, message, oneOf, required, unknown } from './validation';
+import {
+  Shape,
+  Warning,
+  coveredBy,
+  nonEmpty,
+  show,
+  domainName,
+  message,
+  oneOf,
+  required,
+  unknown,
+  isDeployTime,
+} from './validation';
 import { SslCertificate } from '../viewer-certificate';
 
 /**
@@ -42,24 +54,59 @@ export interface CertificateInput extends NamesInput {
   readonly sslMinimumProtocolVersion?: cloudfront.SecurityPolicyProtocol;
 }
 
-/** `name` and `aliases`, the same for web and RTMP: domain names, within CloudFront's quota. */
-export function nameRules(input: NamesInput): string[] {
+/** The types of the names' props, for callers no compiler checks. */
+export const NAMES_SHAPE: Shape = { name: 'string', aliases: 'string list' };
+/** The types of the certificate's props. */
+export const SHAPE: Shape = {
+  ...NAMES_SHAPE,
+  sslCertificate: 'object',
+  sslSupportMethod: 'string',
+  sslMinimumProtocolVersion: 'string',
+};
+
+/**
+ * `name` and `aliases`. The name is an alias, and so must be a domain name, when `nameIsAlias`:
+ * with a certificate, and always on an RTMP distribution. Without a certificate it is only the
+ * comment: any non-empty text (its length is the comment's rule).
+ */
+export function nameRules(input: NamesInput, nameIsAlias: boolean): string[] {
   const problems: string[] = required('name', input.name);
-  problems.push(...domainName('name', input.name, true));
-  if (!Token.isUnresolved(input.aliases)) {
-    (input.aliases ?? []).forEach((a, i) => problems.push(...domainName(`aliases[${i}]`, a, true)));
-    if ((input.aliases ?? []).length + 1 > MAX_ALIASES) {
-      problems.push(
-        message(
-          'aliases',
-          `must hold at most ${MAX_ALIASES - 1} names besides \`name\` (CloudFront's quota of ${MAX_ALIASES})`,
-          `${input.aliases!.length} names`,
-        ),
-      );
-    }
+  if (nameIsAlias) {
+    problems.push(...aliasRules('name', input.name));
+  } else {
+    problems.push(...nonEmpty('name', input.name));
+  }
+  if (!isDeployTime(input.aliases)) {
+    (input.aliases ?? []).forEach((a, i) => problems.push(...aliasRules(`aliases[${i}]`, a)));
   }
   return problems;
 }
+
+/**
+ * An alternate domain name: a domain name, in lower case (CloudFront's validator refuses upper
+ * case letters in CNAMEs).
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-requirements
+ */
+function aliasRules(at: string, name: string | undefined): string[] {
+  const problems = domainName(at, name, true);
+  if (problems.length === 0 && !unknown(name) && name !== name!.toLowerCase()) {
+    problems.push(message(at, `must be in lower case, such as ${JSON.stringify(name!.toLowerCase())}`, name));
+  }
+  return problems;
+}
+
+/** True when the name is served as an alias: the first of `Aliases`. */
+function isDomainName(name: string): boolean {
+  return typeof name === 'string' && !isDeployTime(name) && domainName('name', name, true).length === 0;
+}
+
+/**
+ * An ACM certificate ARN: `arn:<partition>:acm:<region>:<account>:certificate/<id>`.
+ *
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscertificatemanager.html#awscertificatemanager-resources-for-iam-policies
+ */
+const ACM_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
 
 /** The certificate, and what needs one. */
 export function rules(input: CertificateInput): string[] {
@@ -67,7 +114,7 @@ export function rules(input: CertificateInput): string[] {
   const cert = input.sslCertificate;
   const aliases = input.aliases ?? [];
   if (!cert) {
-    if (aliases.length > 0) {
+    if (!isDeployTime(aliases) && aliases.length > 0) {
       problems.push(
         message(
           'aliases',
@@ -79,15 +126,6 @@ export function rules(input: CertificateInput): string[] {
     if (input.sslSupportMethod !== undefined) {
       problems.push(
         message('sslSupportMethod', 'applies only with `sslCertificate`', input.sslSupportMethod),
-      );
-    }
-    if (input.sslMinimumProtocolVersion !== undefined) {
-      problems.push(
-        message(
-          'sslMinimumProtocolVersion',
-          'applies only with `sslCertificate` (the default certificate always uses TLSv1)',
-          input.sslMinimumProtocolVersion,
-        ),
       );
     }
     return problems;
@@ -110,12 +148,38 @@ export function rules(input: CertificateInput): string[] {
       ),
     );
   }
-  // An imported certificate's region is in its ARN; a certificate made here, its stack's.
+  // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html
+  const iamId = cert.iamCertificateId;
+  if (cert.acmCertificate === undefined && !unknown(iamId) && !/^[A-Z0-9]{1,32}$/.test(iamId!)) {
+    problems.push(
+      message(
+        'sslCertificate',
+        'must be an IAM server certificate ID: 1 to 32 upper-case letters and digits, such as ASCACKCEVSQ6C2EXAMPLE',
+        iamId,
+      ),
+    );
+  }
+  // An imported certificate's region is in its ARN; a certificate made in this app, its
+  // stack's. An imported one whose ARN is known only at deploy time is not judged.
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html#https-requirements-aws-region
-  const arn = cert.acmCertificate?.certificateArn;
-  const region =
-    arn !== undefined && !Token.isUnresolved(arn) ? arn.split(':')[3] : cert.acmCertificate?.env.region;
-  if (region !== undefined && !Token.isUnresolved(region) && region !== 'us-east-1') {
+  const acmCert = cert.acmCertificate;
+  const arn = acmCert?.certificateArn;
+  if (!unknown(arn) && !ACM_ARN.test(arn!)) {
+    problems.push(
+      message(
+        'sslCertificate',
+        'must be an ACM certificate ARN such as arn:aws:acm:us-east-1:111111111111:certificate/<id>',
+        arn,
+      ),
+    );
+    return problems;
+  }
+  const region = !unknown(arn)
+    ? arn!.split(':')[3]
+    : acmCert && Resource.isOwnedResource(acmCert)
+      ? acmCert.env.region
+      : undefined;
+  if (region !== undefined && !isDeployTime(region) && region !== 'us-east-1') {
     problems.push(
       message(
         'sslCertificate',
@@ -142,8 +206,8 @@ function coverage(input: CertificateInput): string[] {
     ...(Array.isArray(cfn.subjectAlternativeNames) ? cfn.subjectAlternativeNames : []),
   ];
   if (
-    Token.isUnresolved(cfn.subjectAlternativeNames) ||
-    domains.some((d) => typeof d !== 'string' || Token.isUnresolved(d))
+    isDeployTime(cfn.subjectAlternativeNames) ||
+    domains.some((d) => typeof d !== 'string' || isDeployTime(d))
   ) {
     return [];
   }
@@ -152,17 +216,32 @@ function coverage(input: CertificateInput): string[] {
     ...(input.aliases ?? []).map((a, i): [string, string] => [`aliases[${i}]`, a]),
   ];
   return names
-    .filter(([, n]) => typeof n === 'string' && !Token.isUnresolved(n))
+    .filter(([, n]) => typeof n === 'string' && !isDeployTime(n))
     .filter(([, n]) => !domains.some((d) => coveredBy(n, d as string)))
     .map(([at, n]) =>
       message(at, `must be covered by the certificate's domain names (${domains.join(', ')})`, n),
     );
 }
 
-/** Names that do not do what they seem to, and legal but risky TLS settings. */
+/** Names that do not do what they seem to, legal but risky TLS settings, quotas. */
 export function warnings(input: CertificateInput): Warning[] {
   const found: Warning[] = [];
-  if (!input.sslCertificate) {
+  if (!input.sslCertificate && input.sslMinimumProtocolVersion !== undefined) {
+    // CloudFront accepts the field with its default certificate and ignores it.
+    // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html
+    found.push({
+      id: 'minimumProtocolVersionIgnored',
+      message: `\`sslMinimumProtocolVersion\` ${show(input.sslMinimumProtocolVersion)} has no effect without \`sslCertificate\`: with its default *.cloudfront.net certificate CloudFront always accepts TLSv1. Give a certificate, or leave it out.`,
+    });
+  }
+  const aliases = input.aliases;
+  if (aliases !== undefined && !isDeployTime(aliases) && aliases.length + 1 > MAX_ALIASES) {
+    found.push({
+      id: 'aliasQuota',
+      message: `\`aliases\` holds ${aliases.length} names besides \`name\`, more than CloudFront's default quota "Alternate domain names (CNAMEs) per distribution" (${MAX_ALIASES} in all): the deploy fails unless the quota was raised for your account (Service Quotas).`,
+    });
+  }
+  if (!input.sslCertificate && isDomainName(input.name)) {
     found.push({
       id: 'nameNotAnAlias',
       message: `\`name\` ${JSON.stringify(input.name)} is not an alias of this distribution: CloudFront accepts no alternate domain name without a certificate. It serves only its *.cloudfront.net domain name; give \`sslCertificate\` to serve ${JSON.stringify(input.name)}.`,
@@ -186,7 +265,10 @@ export function warnings(input: CertificateInput): Warning[] {
   return found;
 }
 
-/** `Aliases` and `ViewerCertificate`: the name first, then the aliases, only with a certificate. */
+/**
+ * `Aliases` and `ViewerCertificate`: the name first, then the aliases, only with a certificate.
+ * A list of aliases known only at deploy time is joined to the name in the template.
+ */
 export function render(input: CertificateInput): {
   aliases?: string[];
   viewerCertificate: cloudfront.CfnDistribution.ViewerCertificateProperty;
@@ -194,7 +276,7 @@ export function render(input: CertificateInput): {
   const cert = input.sslCertificate;
   if (!cert) return { aliases: undefined, viewerCertificate: { cloudFrontDefaultCertificate: true } };
   return {
-    aliases: [...new Set([input.name, ...(input.aliases ?? [])])],
+    aliases: renderAliases(input),
     viewerCertificate: {
       acmCertificateArn: cert.acmCertificate?.certificateArn,
       iamCertificateId: cert.iamCertificateId,
@@ -202,4 +284,12 @@ export function render(input: CertificateInput): {
       minimumProtocolVersion: input.sslMinimumProtocolVersion ?? DEFAULTS.sslMinimumProtocolVersion,
     },
   };
+}
+
+/** The name, then the aliases without repeats; `Fn::Split` of a join when the list is a token. */
+export function renderAliases(input: NamesInput): string[] {
+  if (isDeployTime(input.aliases)) {
+    return Fn.split(',', Fn.join(',', [input.name, Fn.join(',', input.aliases!)]));
+  }
+  return [...new Set([input.name, ...(input.aliases ?? [])])];
 }

@@ -1,11 +1,13 @@
+import { IConstruct } from 'constructs';
 import * as behavior from './behavior';
 import * as certificate from './certificate';
 import * as errorResponse from './error-response';
 import * as logging from './logging';
 import * as origin from './origin';
 import * as originGroup from './origin-group';
+import { crossEnvironment, identityPlacement } from './references';
 import * as settings from './settings';
-import { Warning, message } from './validation';
+import { Shape, Warning, isDeployTime, message, typeRules } from './validation';
 import { CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
 import { ErrorResponse } from '../error-response';
 import { Origin, OriginGroup } from '../origins';
@@ -27,20 +29,50 @@ export interface DistributionInput extends certificate.CertificateInput, setting
   readonly logging?: logging.LogSettings;
 }
 
+/** The types of every prop, for callers no compiler checks (plain JavaScript). */
+export const SHAPE: Shape = {
+  ...certificate.SHAPE,
+  ...settings.SHAPE,
+  origins: { list: origin.SHAPE },
+  originGroups: { list: originGroup.SHAPE },
+  defaultCacheBehavior: behavior.SHAPE,
+  behaviors: { list: behavior.PATH_SHAPE },
+  errorResponses: { list: errorResponse.SHAPE },
+  logging: logging.SHAPE,
+};
+
+/** How the props are judged. */
+export interface Judging {
+  /**
+   * Whether `targetOrigin` waits: origins may still be added (`addOrigin`), and the final check
+   * runs at synth.
+   */
+  readonly deferReferences?: boolean;
+  /** The distribution, whose stack references to other stacks are judged from. */
+  readonly scope?: IConstruct;
+}
+
 /**
- * Every rule a distribution's props break, in the order of the props.
- *
- * With `deferReferences`, `targetOrigin` is not judged: origins may still be added
- * (`addOrigin`), and the final check runs at synth.
+ * Every rule a distribution's props break, in the order of the props. Props of the wrong type
+ * (from plain JavaScript) are reported alone: no other rule sees them.
  */
-export function rules(input: DistributionInput, deferReferences = false): string[] {
+export function rules(input: DistributionInput, judging: Judging = {}): string[] {
+  if (typeof input !== 'object' || input === null) return [message('props', 'must be an object', input)];
+  const types = typeRules('', input, SHAPE);
+  if (types.length > 0) return types;
+
   const origins = input.origins ?? [];
   const originNames = origins.map((o) => o.name);
   const groups = input.originGroups ?? [];
-  const targets = deferReferences ? undefined : [...originNames, ...groups.map((g) => g.name)];
+  const groupNames = groups.map((g) => g.name);
+  const targets: behavior.Targets = {
+    names: judging.deferReferences ? undefined : [...originNames, ...groupNames],
+    groups: groupNames,
+  };
   const behaviors = input.behaviors ?? [];
+  const certified = input.sslCertificate !== undefined;
 
-  const problems = certificate.nameRules(input);
+  const problems = certificate.nameRules(input, certified);
   problems.push(...settings.commonRules(input));
   problems.push(...origin.rules('origins', origins));
   problems.push(...originGroup.rules('originGroups', groups, originNames));
@@ -55,6 +87,38 @@ export function rules(input: DistributionInput, deferReferences = false): string
   problems.push(...certificate.rules(input));
   problems.push(...settings.rules(input));
   problems.push(...logging.rules(input.logging));
+  if (judging.scope) problems.push(...references(input, judging.scope));
+  return problems;
+}
+
+/** References to other stacks that CloudFormation cannot wire. */
+function references(input: DistributionInput, scope: IConstruct): string[] {
+  const problems: string[] = [];
+  (input.origins ?? []).forEach((o, i) => {
+    problems.push(...crossEnvironment(`origins[${i}].bucket`, o.bucket, scope));
+    problems.push(...crossEnvironment(`origins[${i}].originAccessIdentity`, o.originAccessIdentity, scope));
+    problems.push(
+      ...identityPlacement(`origins[${i}].originAccessIdentity`, o.bucket, o.originAccessIdentity, scope),
+    );
+  });
+  problems.push(...crossEnvironment('sslCertificate', input.sslCertificate?.acmCertificate, scope));
+  const all: [string, DefaultCacheBehavior][] = [
+    ['defaultCacheBehavior', input.defaultCacheBehavior],
+    ...(input.behaviors ?? []).map((b, i): [string, DefaultCacheBehavior] => [`behaviors[${i}]`, b]),
+  ];
+  for (const [at, b] of all.filter(([, b]) => b !== undefined && b !== null)) {
+    // A version outside us-east-1 is already refused by the behaviour's rules.
+    (b.edgeLambdas ?? []).forEach((l, j) => {
+      const region = l.functionVersion.env.region;
+      if (!isDeployTime(region) && region !== 'us-east-1') return;
+      problems.push(...crossEnvironment(`${at}.edgeLambdas[${j}].functionVersion`, l.functionVersion, scope));
+    });
+    (b.functionAssociations ?? []).forEach((f, j) =>
+      problems.push(...crossEnvironment(`${at}.functionAssociations[${j}].function`, f.function, scope)),
+    );
+    problems.push(...crossEnvironment(`${at}.responseHeadersPolicy`, b.responseHeadersPolicy, scope));
+  }
+  problems.push(...crossEnvironment('logging.bucket', input.logging?.bucket, scope));
   return problems;
 }
 
@@ -65,6 +129,7 @@ export function warnings(input: DistributionInput): Warning[] {
     ...behavior.warnings('defaultCacheBehavior', input.defaultCacheBehavior),
     ...(input.behaviors ?? []).flatMap((b, i) => behavior.warnings(`behaviors[${i}]`, b)),
     ...input.origins.flatMap((o, i) => origin.warnings(`origins[${i}]`, o)),
+    ...settings.warnings(input),
     ...logging.warnings(input.logging),
   ];
 }

@@ -1,6 +1,6 @@
 import { aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
-import { message, oneOf, required, ttl, unknown } from './validation';
+import { Shape, message, oneOf, required, ttl, unknown } from './validation';
 import { ErrorResponse } from '../error-response';
 
 /**
@@ -14,6 +14,14 @@ import { ErrorResponse } from '../error-response';
 export const ERROR_CODES = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504];
 /** The codes CloudFront may return instead: 200 or an error code. */
 export const RESPONSE_CODES = [200, ...ERROR_CODES];
+
+/** The types of an error response's props, for callers no compiler checks. */
+export const SHAPE: Shape = {
+  errorCode: 'number',
+  responsePagePath: 'string',
+  responseCode: 'number',
+  minTtl: 'Duration',
+};
 
 /** Every problem of the error responses `at` (`errorResponses`). */
 export function rules(at: string, responses: readonly ErrorResponse[]): string[] {

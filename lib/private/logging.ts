@@ -1,6 +1,6 @@
-import { Stack, Token, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
-import { Warning, message } from './validation';
+import { Shape, Warning, message, isDeployTime } from './validation';
 
 /**
  * Standard (legacy) access logging to an S3 bucket, for both kinds of distribution: rules,
@@ -17,6 +17,14 @@ export interface LogSettings {
   readonly path?: string;
 }
 
+/** The types of logging's props, for callers no compiler checks. */
+export const SHAPE: Shape = {
+  enabled: 'boolean',
+  includeCookies: 'boolean',
+  bucket: 'object',
+  path: 'string',
+};
+
 /** True when CloudFront is to write logs. */
 export function isEnabled(logging: LogSettings | undefined): boolean {
   return logging?.enabled === true;
@@ -30,7 +38,7 @@ export function isEnabled(logging: LogSettings | undefined): boolean {
 export function rules(logging: LogSettings | undefined): string[] {
   const problems: string[] = [];
   const path = logging?.path;
-  if (typeof path === 'string' && !Token.isUnresolved(path) && path.startsWith('/')) {
+  if (typeof path === 'string' && !isDeployTime(path) && path.startsWith('/')) {
     problems.push(
       message('logging.path', "must not start with '/' (it is a key prefix such as 'cdn/www/')", path),
     );

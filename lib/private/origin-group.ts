@@ -1,6 +1,6 @@
-import { Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
-import { message, oneOf, required, unique, unknown } from './validation';
+import { Shape, message, oneOf, required, unique, unknown, isDeployTime } from './validation';
 import { OriginGroup } from '../origins';
 
 /**
@@ -13,6 +13,14 @@ import { OriginGroup } from '../origins';
 /** The status codes an origin group can fail over on (same page). */
 export const FAILOVER_STATUS_CODES = [400, 403, 404, 416, 500, 502, 503, 504];
 
+/** The types of an origin group's props, for callers no compiler checks. */
+export const SHAPE: Shape = {
+  name: 'string',
+  primaryOrigin: 'string',
+  secondaryOrigin: 'string',
+  failoverStatusCodes: 'number list',
+};
+
 /** Origin groups `at` (`originGroups`): unique names, two different origins each, known codes. */
 export function rules(at: string, groups: readonly OriginGroup[], originNames: readonly string[]): string[] {
   const problems = unique(
@@ -20,7 +28,7 @@ export function rules(at: string, groups: readonly OriginGroup[], originNames: r
     groups.map((g) => g.name).filter((n) => typeof n === 'string'),
     'names',
   );
-  const namesKnown = originNames.every((n) => typeof n === 'string' && !Token.isUnresolved(n));
+  const namesKnown = originNames.every((n) => typeof n === 'string' && !isDeployTime(n));
   groups.forEach((g, i) => {
     const gi = `${at}[${i}]`;
     problems.push(...required(`${gi}.name`, g.name));
@@ -43,7 +51,7 @@ export function rules(at: string, groups: readonly OriginGroup[], originNames: r
       problems.push(message(`${gi}.secondaryOrigin`, 'must differ from `primaryOrigin`', g.secondaryOrigin));
     }
     const codes = g.failoverStatusCodes;
-    if (codes !== undefined && !Token.isUnresolved(codes)) {
+    if (codes !== undefined && !isDeployTime(codes)) {
       if (codes.length === 0) {
         problems.push(message(`${gi}.failoverStatusCodes`, 'must list at least one code', codes));
       }

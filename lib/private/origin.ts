@@ -1,6 +1,7 @@
-import { Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
 import {
+  Shape,
   Warning,
   domainName,
   integerIn,
@@ -12,6 +13,7 @@ import {
   secondsIn,
   unique,
   unknown,
+  isDeployTime,
 } from './validation';
 import { Origin } from '../origins';
 
@@ -70,6 +72,34 @@ const FORBIDDEN_HEADERS = [
 ];
 const FORBIDDEN_PREFIXES = ['X-Amz-', 'X-Edge-'];
 
+/** The types of an origin's props, for callers no compiler checks. */
+export const SHAPE: Shape = {
+  name: 'string',
+  bucket: 'object',
+  originAccessIdentity: 'object',
+  domainName: 'string',
+  httpPort: 'number',
+  httpsPort: 'number',
+  protocol: 'string',
+  sslPolicy: 'string list',
+  originPath: 'string',
+  customHeaders: 'string map',
+  connectionAttempts: 'number',
+  connectionTimeout: 'Duration',
+  readTimeout: 'Duration',
+  keepaliveTimeout: 'Duration',
+  originShieldRegion: 'string',
+};
+
+/**
+ * The default quotas on an origin's response and keep-alive timeouts: longer ones deploy only
+ * where the quota was raised, so they are a warning, not an error.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html ("Response timeout per origin", "Keep-alive timeout per origin")
+ * @see https://repost.aws/knowledge-center/cloudfront-custom-origin-response
+ */
+export const TIMEOUT_QUOTA_SECONDS = 60;
+
 /** Every problem of the origin list `at` (`origins`): at least one, unique names, each valid. */
 export function rules(at: string, origins: readonly Origin[]): string[] {
   if (origins.length === 0) {
@@ -122,9 +152,10 @@ function originRules(at: string, o: Origin): string[] {
   problems.push(...integerIn(`${at}.connectionAttempts`, o.connectionAttempts, 1, 3));
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#origin-connection-timeout
   problems.push(...secondsIn(`${at}.connectionTimeout`, o.connectionTimeout, 1, 10));
+  // Adjustable quotas: any whole number of seconds from 1, with a warning above the default quota.
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginResponseTimeout
-  problems.push(...secondsIn(`${at}.readTimeout`, o.readTimeout, 1, 180));
-  problems.push(...secondsIn(`${at}.keepaliveTimeout`, o.keepaliveTimeout, 1, 180));
+  problems.push(...secondsIn(`${at}.readTimeout`, o.readTimeout, 1, Infinity));
+  problems.push(...secondsIn(`${at}.keepaliveTimeout`, o.keepaliveTimeout, 1, Infinity));
   if (!unknown(o.originShieldRegion) && !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(o.originShieldRegion!)) {
     problems.push(
       message(`${at}.originShieldRegion`, 'must be an AWS Region such as us-east-1', o.originShieldRegion),
@@ -135,7 +166,44 @@ function originRules(at: string, o: Origin): string[] {
   problems.push(...originPort(`${at}.httpsPort`, o.httpsPort));
   problems.push(...oneOf(`${at}.protocol`, o.protocol, ORIGIN_PROTOCOL_POLICIES));
   problems.push(...sslPolicyRules(`${at}.sslPolicy`, o.sslPolicy));
+  problems.push(...encryptionRules(at, o));
   return problems;
+}
+
+/** How a bucket of this app encrypts by default: with a KMS key, AWS's `aws/s3` key, or neither. */
+function bucketEncryption(bucket: s3.IBucket): 'kms' | 'aws/s3' | undefined {
+  if (bucket.encryptionKey) return 'kms';
+  const cfn = bucket.node.defaultChild;
+  if (!(cfn instanceof s3.CfnBucket)) return undefined;
+  const encryption = Stack.of(cfn).resolve(cfn.bucketEncryption) as
+    s3.CfnBucket.BucketEncryptionProperty | undefined;
+  const rules = encryption?.serverSideEncryptionConfiguration;
+  const byDefault = Array.isArray(rules)
+    ? (rules[0] as s3.CfnBucket.ServerSideEncryptionRuleProperty | undefined)?.serverSideEncryptionByDefault
+    : undefined;
+  const sse = byDefault as s3.CfnBucket.ServerSideEncryptionByDefaultProperty | undefined;
+  if (sse?.sseAlgorithm !== 'aws:kms' && sse?.sseAlgorithm !== 'aws:kms:dsse') return undefined;
+  return sse.kmsMasterKeyId === undefined ? 'aws/s3' : 'kms';
+}
+
+/**
+ * An S3 origin encrypted with AWS's own `aws/s3` key cannot be read through CloudFront: reading
+ * needs kms:Decrypt for CloudFront in the key policy, and the policy of an AWS managed key cannot
+ * be changed.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html#oac-permission-to-access-s3
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk
+ */
+function encryptionRules(at: string, o: Origin): string[] {
+  if (!o.bucket || typeof o.bucket !== 'object' || !o.bucket.node) return [];
+  if (bucketEncryption(o.bucket) !== 'aws/s3') return [];
+  return [
+    message(
+      `${at}.bucket`,
+      'must not be encrypted with the AWS managed key aws/s3 (BucketEncryption.KMS_MANAGED): CloudFront cannot be allowed to decrypt with it. Use BucketEncryption.S3_MANAGED, or BucketEncryption.KMS with a key of yours',
+      'aws/s3',
+    ),
+  ];
 }
 
 /** @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginPath */
@@ -152,9 +220,17 @@ function originPathRules(at: string, path: string | undefined): string[] {
 
 /** @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html */
 function customHeaderRules(at: string, headers: { [name: string]: string } | undefined): string[] {
-  if (headers === undefined || Token.isUnresolved(headers)) return [];
+  if (headers === undefined || isDeployTime(headers)) return [];
   const problems: string[] = [];
-  for (const name of Object.keys(headers)) {
+  for (const [name, value] of Object.entries(headers)) {
+    // A header value may not span lines (CloudFront sends it as one header line).
+    if (typeof value === 'string' && !isDeployTime(value) && /[\r\n]/.test(value)) {
+      problems.push(
+        message(`${at}.${name}`, 'must be a header value on one line, without a line break', value),
+      );
+    }
+    // A name known only at deploy time is not judged.
+    if (isDeployTime(name)) continue;
     const lower = name.toLowerCase();
     const forbidden =
       FORBIDDEN_HEADERS.some((h) => h.toLowerCase() === lower) ||
@@ -174,7 +250,7 @@ function customHeaderRules(at: string, headers: { [name: string]: string } | und
   problems.push(
     ...unique(
       at,
-      Object.keys(headers).map((h) => h.toLowerCase()),
+      Object.keys(headers).map((h) => (isDeployTime(h) ? h : h.toLowerCase())),
       'header names',
     ),
   );
@@ -182,7 +258,7 @@ function customHeaderRules(at: string, headers: { [name: string]: string } | und
 }
 
 function sslPolicyRules(at: string, policy: string[] | undefined): string[] {
-  if (policy === undefined || Token.isUnresolved(policy)) return [];
+  if (policy === undefined || isDeployTime(policy)) return [];
   const problems: string[] = [];
   if (policy.length === 0) {
     problems.push(message(at, `must list at least one of ${ORIGIN_SSL_PROTOCOLS.join(', ')}`, policy));
@@ -192,9 +268,32 @@ function sslPolicyRules(at: string, policy: string[] | undefined): string[] {
   return problems;
 }
 
-/** Legal but risky settings of one origin. */
+/** Legal but risky settings of one origin, and timeouts beyond the default quotas. */
 export function warnings(at: string, o: Origin): Warning[] {
   const found: Warning[] = [];
+  for (const field of ['readTimeout', 'keepaliveTimeout'] as const) {
+    const d = o[field];
+    if (d === undefined || isDeployTime(d) || d.toSeconds({ integral: false }) <= TIMEOUT_QUOTA_SECONDS) {
+      continue;
+    }
+    found.push({
+      id: 'originTimeoutQuota',
+      message: `\`${at}.${field}\` is ${d.toSeconds({ integral: false })} seconds, above CloudFront's default quota of ${TIMEOUT_QUOTA_SECONDS} seconds ("${field === 'readTimeout' ? 'Response timeout per origin' : 'Keep-alive timeout per origin'}"): the deploy fails unless the quota was raised for your account (Service Quotas).`,
+    });
+  }
+  if (
+    o.bucket &&
+    o.originAccessIdentity &&
+    typeof o.bucket === 'object' &&
+    o.bucket.node &&
+    bucketEncryption(o.bucket) === 'kms'
+  ) {
+    // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
+    found.push({
+      id: 'identityOnKmsBucket',
+      message: `\`${at}.originAccessIdentity\`: the bucket is encrypted with SSE-KMS, which an origin access identity cannot read without a Lambda@Edge workaround. Leave \`originAccessIdentity\` out to use Origin Access Control (the default), which can.`,
+    });
+  }
   if (o.protocol === cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
     found.push({
       id: 'httpOnlyOrigin',

@@ -1,7 +1,7 @@
-import { Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { COUNTRY_CODES } from './countries';
 import { DEFAULTS } from './defaults';
-import { message, oneOf, unique, unknown } from './validation';
+import { Shape, Warning, isDeployTime, message, oneOf, unique, unknown } from './validation';
 
 /**
  * Distribution-level settings: comment, price class, root object, enabled, WAF, geo
@@ -12,6 +12,34 @@ import { message, oneOf, unique, unknown } from './validation';
 
 const PRICE_CLASSES = Object.values(cloudfront.PriceClass);
 const HTTP_VERSIONS = Object.values(cloudfront.HttpVersion);
+
+/** The types of the shared settings' props, for callers no compiler checks. */
+export const COMMON_SHAPE: Shape = { comment: 'string', priceClass: 'string', enabled: 'boolean' };
+/** The types of a web distribution's settings. */
+export const SHAPE: Shape = {
+  ...COMMON_SHAPE,
+  rootObject: 'string',
+  webAclId: 'string',
+  geoRestriction: 'object',
+  httpVersion: 'string',
+  enableIpv6: 'boolean',
+  tags: 'string map',
+};
+
+/**
+ * CloudFront's default quota on tags per distribution ("Tags that can be added to a
+ * distribution"), which can be raised on request.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
+ */
+export const MAX_TAGS = 50;
+
+/**
+ * Characters of a tag key or value, and their lengths.
+ *
+ * @see https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Tag.html
+ */
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 /** The settings both kinds of distribution share. */
 export interface CommonSettingsInput {
@@ -28,6 +56,7 @@ export interface SettingsInput extends CommonSettingsInput {
   readonly geoRestriction?: cloudfront.GeoRestriction;
   readonly httpVersion?: cloudfront.HttpVersion;
   readonly enableIpv6?: boolean;
+  readonly tags?: { [key: string]: string };
 }
 
 /** `comment` (the `name` by default) and `priceClass`, the same for web and RTMP. */
@@ -51,10 +80,25 @@ export function commonRules(input: CommonSettingsInput): string[] {
 /** A web distribution's root object, WAF, geo restriction and HTTP version. */
 export function rules(input: SettingsInput): string[] {
   const problems: string[] = [];
+  // "The default root object file name is too big or contains an invalid character"
+  // (InvalidDefaultRootObject): at most 255 characters, printable, no query or fragment.
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DefaultRootObject.html
-  if (!unknown(input.rootObject) && /[?#]/.test(input.rootObject!)) {
-    problems.push(message('rootObject', "must be an object's path without '?' or '#'", input.rootObject));
+  // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_DistributionConfig.html
+  const root = input.rootObject;
+  if (!unknown(root)) {
+    if (/[?#]/.test(root!)) {
+      problems.push(message('rootObject', "must be an object's path without '?' or '#'", root));
+    } else if (root!.replace(/^\/+/, '').length > 255 || !/^[\x21-\x7e]*$/.test(root!)) {
+      problems.push(
+        message(
+          'rootObject',
+          'must be at most 255 printable characters, without spaces, such as /index.html',
+          root,
+        ),
+      );
+    }
   }
+  problems.push(...tagRules(input.tags));
   const acl = input.webAclId;
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-awswaf.html
   if (!unknown(acl) && !/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/.test(acl!)) {
@@ -64,12 +108,12 @@ export function rules(input: SettingsInput): string[] {
   }
   const geo = input.geoRestriction;
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/georestrictions.html
-  if (geo && !Token.isUnresolved(geo.locations)) {
+  if (geo && !isDeployTime(geo.locations)) {
     if (geo.locations.length === 0) {
       problems.push(message('geoRestriction', 'must list at least one country code', geo.locations));
     }
     geo.locations.forEach((c, i) => {
-      if (!Token.isUnresolved(c) && !COUNTRY_CODES.has(c)) {
+      if (!isDeployTime(c) && !COUNTRY_CODES.has(c)) {
         problems.push(
           message(
             `geoRestriction.locations[${i}]`,
@@ -83,6 +127,37 @@ export function rules(input: SettingsInput): string[] {
   }
   problems.push(...oneOf('httpVersion', input.httpVersion, HTTP_VERSIONS));
   return problems;
+}
+
+/** Tag keys of 1 to 128 and values of up to 256 characters of CloudFront's set. */
+function tagRules(tags: { [key: string]: string } | undefined): string[] {
+  if (tags === undefined || isDeployTime(tags)) return [];
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(tags)) {
+    if (!isDeployTime(key) && (key.length < 1 || key.length > 128 || !TAG_CHARACTERS.test(key))) {
+      problems.push(
+        message('tags', 'must have keys of 1 to 128 letters, digits, spaces and _ . : / = + - @', key),
+      );
+    }
+    if (!unknown(value) && (value.length > 256 || !TAG_CHARACTERS.test(value))) {
+      problems.push(
+        message(`tags.${key}`, 'must be at most 256 letters, digits, spaces and _ . : / = + - @', value),
+      );
+    }
+  }
+  return problems;
+}
+
+/** More tags than the default quota. */
+export function warnings(input: SettingsInput): Warning[] {
+  const count = input.tags && !isDeployTime(input.tags) ? Object.keys(input.tags).length : 0;
+  if (count <= MAX_TAGS) return [];
+  return [
+    {
+      id: 'tagQuota',
+      message: `\`tags\` holds ${count} tags, more than CloudFront's default quota "Tags that can be added to a distribution" (${MAX_TAGS}): the deploy fails unless the quota was raised for your account.`,
+    },
+  ];
 }
 
 /** `rootObject` as DefaultRootObject: `/` is none, `/index.html` is `index.html`. */

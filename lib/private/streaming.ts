@@ -1,9 +1,11 @@
 import { aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import * as certificate from './certificate';
 import { DEFAULTS } from './defaults';
 import * as logging from './logging';
+import { crossEnvironment, identityPlacement } from './references';
 import * as settings from './settings';
-import { Warning, message } from './validation';
+import { Shape, Warning, message, typeRules } from './validation';
 
 /**
  * An RTMP (streaming) distribution: the specification's `StreamingDistribution`. Its rules,
@@ -15,18 +17,51 @@ import { Warning, message } from './validation';
 /** What an RTMP distribution is made of. */
 export interface StreamingInput extends certificate.NamesInput, settings.CommonSettingsInput {
   readonly enabled?: boolean;
-  readonly origin: { readonly bucket: s3.IBucket };
+  readonly origin: {
+    readonly bucket: s3.IBucket;
+    readonly originAccessIdentity?: cloudfront.IOriginAccessIdentity;
+  };
   readonly logging?: logging.LogSettings;
 }
 
-/** Every problem of an RTMP distribution. */
-export function rules(input: StreamingInput): string[] {
-  const problems = certificate.nameRules(input);
+/** The types of an RTMP distribution's props, for callers no compiler checks. */
+export const SHAPE: Shape = {
+  ...certificate.NAMES_SHAPE,
+  ...settings.COMMON_SHAPE,
+  origin: { bucket: 'object', originAccessIdentity: 'object' },
+  logging: logging.SHAPE,
+};
+
+/**
+ * Every problem of an RTMP distribution; references to other stacks are judged from `scope`.
+ * Props of the wrong type (from plain JavaScript) are reported alone.
+ */
+export function rules(input: StreamingInput, scope?: IConstruct): string[] {
+  if (typeof input !== 'object' || input === null) return [message('props', 'must be an object', input)];
+  const types = typeRules('', input, SHAPE);
+  if (types.length > 0) return types;
+  // Every name of an RTMP distribution is an alias.
+  const problems = certificate.nameRules(input, true);
   problems.push(...settings.commonRules(input));
   if (input.origin?.bucket === undefined) {
     problems.push(message('origin.bucket', 'is required: the S3 bucket to stream media from', undefined));
   }
   problems.push(...logging.rules(input.logging));
+  if (scope && input.origin?.bucket) {
+    problems.push(...crossEnvironment('origin.bucket', input.origin.bucket, scope));
+    problems.push(
+      ...crossEnvironment('origin.originAccessIdentity', input.origin.originAccessIdentity, scope),
+    );
+    problems.push(
+      ...identityPlacement(
+        'origin.originAccessIdentity',
+        input.origin.bucket,
+        input.origin.originAccessIdentity,
+        scope,
+      ),
+    );
+    problems.push(...crossEnvironment('logging.bucket', input.logging?.bucket, scope));
+  }
   return problems;
 }
 
@@ -50,7 +85,7 @@ export function render(
 ): cloudfront.CfnStreamingDistribution.StreamingDistributionConfigProperty {
   return {
     comment: input.comment ?? input.name,
-    aliases: [...new Set([input.name, ...(input.aliases ?? [])])],
+    aliases: certificate.renderAliases(input),
     enabled: input.enabled ?? DEFAULTS.enabled,
     priceClass: input.priceClass ?? DEFAULTS.priceClass,
     s3Origin: {

@@ -10,11 +10,28 @@ import { IConstruct } from 'constructs';
  * problem of one synth and report them together.
  */
 
-/** True when a value is absent or only known at deploy time. */
-export function unknown(value: unknown): boolean {
-  if (value === undefined || value === null) return true;
+/**
+ * True when a value is known only at deploy time: a token (`Lazy`, `CfnParameter`,
+ * `Fn.importValue`, an attribute), a Duration of one, or a string holding a CloudFormation
+ * dynamic reference (`{{resolve:ssm:/name}}`), which CloudFormation resolves before CloudFront
+ * sees it.
+ *
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html
+ */
+export function isDeployTime(value: unknown): boolean {
   if (value instanceof Duration) return value.isUnresolved();
+  if (typeof value === 'string' && value.includes('{{resolve:')) return true;
   return Token.isUnresolved(value);
+}
+
+/** True when a value is absent or only known at deploy time: nothing to judge. */
+export function unknown(value: unknown): boolean {
+  return value === undefined || value === null || isDeployTime(value);
+}
+
+/** True when a list, or any of its elements, is known only at deploy time. */
+export function anyDeployTime(values: readonly unknown[] | undefined): boolean {
+  return values !== undefined && (isDeployTime(values) || values.some(isDeployTime));
 }
 
 /** The prefix of every warning id of this library (`cdk-cloudfront-distributions:allowAll`). */
@@ -47,13 +64,117 @@ export function throwIfAny(what: string, problems: readonly string[]): void {
   throw new Error([`${what} has ${count}:`, ...problems].join('\n'));
 }
 
-/** Renders a user's value for a message. */
+/** Renders a user's value for a message; a deploy-time value is shown as such, never as `${Token[...]}`. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (isDeployTime(value)) return 'a deploy-time value';
   if (value instanceof Duration) return `${value.toSeconds({ integral: false })} seconds`;
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'function') return 'a function';
   return String(value);
+}
+
+/** A user's value with its type, for a message about a wrong type: `"80" (a string)`. */
+function showTyped(value: unknown): string {
+  if (value === undefined || value === null) return show(value);
+  if (Array.isArray(value)) return `${show(value)} (a list)`;
+  if (typeof value === 'object' || typeof value === 'function') return show(value);
+  return `${show(value)} (a ${typeof value})`;
+}
+
+/**
+ * The type a prop must have. Jsii and TypeScript check these for typed callers; plain
+ * JavaScript callers get the same clear message as for any other bad value.
+ */
+export type Kind =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'Duration'
+  | 'object'
+  | 'string list'
+  | 'number list'
+  | 'string map'
+  | { readonly list: Shape }
+  | Shape;
+
+/** The kinds of a struct's props. */
+export interface Shape {
+  readonly [prop: string]: Kind;
+}
+
+const ARTICLES: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  Duration: 'a Duration (such as Duration.seconds(30))',
+  object: 'an object',
+  'string list': 'a list of strings',
+  'number list': 'a list of numbers',
+  'string map': 'an object of string values',
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A value of the wrong type: `` `at` must be a number; got: "80" (a string) ``. */
+function mismatch(at: string, value: unknown, what: string): string[] {
+  return [`\`${at}\` must be ${what}; got: ${showTyped(value)}`];
+}
+
+/**
+ * Every prop of `value` (at `at`) whose type is not its `kind`. Absent values (`undefined`, or
+ * `null` from JavaScript) are left to the `required` rules; deploy-time values are never judged.
+ */
+export function typeRules(at: string, value: unknown, kind: Kind): string[] {
+  if (value === undefined || value === null || isDeployTime(value)) return [];
+  if (typeof kind === 'string') {
+    switch (kind) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+        return typeof value === kind ? [] : mismatch(at, value, ARTICLES[kind]);
+      case 'Duration':
+        return isObject(value) && typeof value.toSeconds === 'function'
+          ? []
+          : mismatch(at, value, ARTICLES[kind]);
+      case 'object':
+        return isObject(value) ? [] : mismatch(at, value, ARTICLES[kind]);
+      case 'string map':
+        if (!isObject(value)) return mismatch(at, value, ARTICLES[kind]);
+        return Object.entries(value).flatMap(([k, v]) =>
+          v === undefined || v === null
+            ? mismatch(`${at}.${k}`, v, 'a string')
+            : typeRules(`${at}.${k}`, v, 'string'),
+        );
+      default: {
+        if (!Array.isArray(value)) return mismatch(at, value, ARTICLES[kind]);
+        const element = kind === 'string list' ? 'a string' : 'a number';
+        return value.flatMap((v, i) =>
+          v === undefined || v === null
+            ? mismatch(`${at}[${i}]`, v, element)
+            : typeRules(`${at}[${i}]`, v, kind === 'string list' ? 'string' : 'number'),
+        );
+      }
+    }
+  }
+  if ('list' in kind && typeof kind.list === 'object') {
+    if (!Array.isArray(value)) return mismatch(at, value, 'a list');
+    const shape = kind.list as Shape;
+    return value.flatMap((v, i) =>
+      v === undefined || v === null
+        ? mismatch(`${at}[${i}]`, v, 'an object')
+        : typeRules(`${at}[${i}]`, v, shape),
+    );
+  }
+  if (!isObject(value)) return mismatch(at, value, ARTICLES.object);
+  return Object.entries(kind as Shape).flatMap(([prop, k]) =>
+    typeRules(at ? `${at}.${prop}` : prop, value[prop], k),
+  );
 }
 
 /** The one message format: the prop path the user wrote, what is allowed, what was given. */
@@ -95,22 +216,57 @@ export function originPort(path: string, value: number | undefined): string[] {
   return ok ? [] : [message(path, 'must be 80, 443 or a whole number from 1024 to 65535', n)];
 }
 
-/** A Duration of whole seconds (a Duration is never negative). */
-export function ttl(path: string, value: Duration | undefined): string[] {
-  if (unknown(value)) return [];
-  const seconds = value!.toSeconds({ integral: false });
-  return Number.isInteger(seconds) && seconds >= 0
+/**
+ * The largest number of seconds CloudFront stores for a TTL: the API's `Long`.
+ *
+ * @see https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CacheBehavior.html
+ */
+export const MAX_TTL_SECONDS = 2 ** 63 - 1;
+
+/**
+ * A Duration known only at deploy time renders as its amount, in seconds: CloudFormation cannot
+ * multiply, so `Duration.minutes(token)` cannot become seconds.
+ */
+function deployTimeDuration(path: string, value: Duration): string[] {
+  const unit = value.unitLabel();
+  return unit === 'seconds'
     ? []
-    : [message(path, 'must be a whole number of seconds', value)];
+    : [
+        `\`${path}\` must be Duration.seconds(...) when its amount is known only at deploy time (CloudFormation cannot convert ${unit} to seconds); got: Duration.${unit}(a deploy-time value)`,
+      ];
 }
 
-/** A Duration of whole seconds within [min, max]. */
-export function secondsIn(path: string, value: Duration | undefined, min: number, max: number): string[] {
-  if (unknown(value)) return [];
-  const seconds = value!.toSeconds({ integral: false });
-  return Number.isInteger(seconds) && seconds >= min && seconds <= max
+/** A Duration of whole seconds within [min, max] (`maxText` says where max comes from). */
+export function secondsIn(
+  path: string,
+  value: Duration | undefined,
+  min: number,
+  max: number,
+  maxText: string = String(max),
+): string[] {
+  if (value === undefined || value === null) return [];
+  if (value.isUnresolved()) return deployTimeDuration(path, value);
+  const seconds = value.toSeconds({ integral: false });
+  if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return [];
+  const range = max === Infinity ? `, at least ${min}` : ` from ${min} to ${maxText}`;
+  return [message(path, `must be a whole number of seconds${range}`, value)];
+}
+
+/** A TTL: whole seconds, from 0 to what CloudFront stores (a Duration is never negative). */
+export function ttl(path: string, value: Duration | undefined): string[] {
+  if (value === undefined || value === null) return [];
+  if (value.isUnresolved()) return deployTimeDuration(path, value);
+  const seconds = value.toSeconds({ integral: false });
+  if (!Number.isInteger(seconds)) return [message(path, 'must be a whole number of seconds', value)];
+  return seconds <= MAX_TTL_SECONDS
     ? []
-    : [message(path, `must be a whole number of seconds from ${min} to ${max}`, value)];
+    : [
+        message(
+          path,
+          `must be at most ${MAX_TTL_SECONDS} seconds (CloudFront stores TTLs as a 64-bit Long)`,
+          value,
+        ),
+      ];
 }
 
 /** Values in a list that appear more than once. */
@@ -118,7 +274,7 @@ export function duplicates(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const dup = new Set<string>();
   for (const v of values) {
-    if (Token.isUnresolved(v)) continue;
+    if (isDeployTime(v)) continue;
     if (seen.has(v)) dup.add(v);
     seen.add(v);
   }
@@ -127,14 +283,14 @@ export function duplicates(values: readonly string[]): string[] {
 
 /** A list in which no value repeats. */
 export function unique(path: string, values: readonly string[] | undefined, what = 'values'): string[] {
-  if (values === undefined || Token.isUnresolved(values)) return [];
+  if (values === undefined || isDeployTime(values)) return [];
   const dup = duplicates(values);
   return dup.length === 0 ? [] : [message(path, `must not repeat ${what}`, dup.length === 1 ? dup[0] : dup)];
 }
 
 /** A list in which `*` (everything) stands alone. */
 export function wildcardAlone(path: string, values: readonly string[] | undefined): string[] {
-  if (values === undefined || Token.isUnresolved(values)) return [];
+  if (values === undefined || isDeployTime(values)) return [];
   return values.includes('*') && values.length > 1
     ? [message(path, "must be ['*'] alone or a list of names without '*'", values)]
     : [];
@@ -146,14 +302,17 @@ export function setOf(
   values: readonly string[] | undefined,
   sets: readonly (readonly string[])[],
 ): string[] {
-  if (values === undefined || Token.isUnresolved(values) || values.some((v) => Token.isUnresolved(v))) {
+  if (values === undefined || isDeployTime(values) || values.some((v) => isDeployTime(v))) {
     return [];
   }
-  const given = [...values].map((v) => v.toUpperCase()).sort();
-  const match = sets.some((s) => s.length === given.length && [...s].sort().every((v, i) => v === given[i]));
-  return match
-    ? []
-    : [message(path, `must be one of ${sets.map((s) => `[${s.join(', ')}]`).join(', ')}`, values)];
+  const matches = (given: string[]) =>
+    sets.some((s) => s.length === given.length && [...s].sort().every((v, i) => v === given[i]));
+  if (matches([...values].sort())) return [];
+  // CloudFront takes method names in upper case only.
+  const what = matches([...values].map((v) => v.toUpperCase()).sort())
+    ? 'must be in upper case'
+    : `must be one of ${sets.map((s) => `[${s.join(', ')}]`).join(', ')}`;
+  return [message(path, what, values)];
 }
 
 /**

@@ -49,17 +49,21 @@ describe('render', () => {
 
 describe('rules', () => {
   test('targets are judged only when known', () => {
-    expect(rules('defaultCacheBehavior', { targetOrigin: 'api' }, ['www'])).toEqual([
+    expect(rules('defaultCacheBehavior', { targetOrigin: 'api' }, { names: ['www'] })).toEqual([
       '`defaultCacheBehavior.targetOrigin` must name an origin or origin group ("www"); got: "api"',
     ]);
-    expect(rules('defaultCacheBehavior', { targetOrigin: 'api' }, undefined)).toEqual([]);
+    expect(rules('defaultCacheBehavior', { targetOrigin: 'api' }, {})).toEqual([]);
   });
 
   test('TTL order and methods', () => {
     expect(
-      rules('behaviors[0]', { targetOrigin: 'www', minTtl: Duration.days(2), cachedMethods: ['OPTIONS'] }, [
-        'www',
-      ]),
+      rules(
+        'behaviors[0]',
+        { targetOrigin: 'www', minTtl: Duration.days(2), cachedMethods: ['OPTIONS'] },
+        {
+          names: ['www'],
+        },
+      ),
     ).toEqual([
       '`behaviors[0].minTtl` must not exceed `behaviors[0].defaultTtl` (86400 seconds); got: 172800 seconds',
       '`behaviors[0].cachedMethods` must be one of [GET, HEAD], [GET, HEAD, OPTIONS]; got: ["OPTIONS"]',

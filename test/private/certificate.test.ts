@@ -26,7 +26,7 @@ test('render: the name first, aliases without repeats, SNI and TLSv1.2_2021 by d
 });
 
 test('rules: names are domain names; aliases and TLS settings need a certificate', () => {
-  expect(nameRules({ name: 'www.example.com', aliases: ['a..b'] })).toEqual([
+  expect(nameRules({ name: 'www.example.com', aliases: ['a..b'] }, true)).toEqual([
     '`aliases[0]` must be a domain name such as www.example.com or *.example.com; got: "a..b"',
   ]);
   expect(rules({ name: 'www.example.com', aliases: ['a.example.com'] })).toEqual([

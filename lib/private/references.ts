@@ -1,0 +1,62 @@
+import { Resource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * References from a distribution to constructs in other stacks: what CloudFormation cannot wire,
+ * caught at synth with the prop that holds the construct, instead of aws-cdk-lib's error that
+ * names no prop (or a dependency cycle found at deploy).
+ *
+ * @see https://docs.aws.amazon.com/cdk/v2/guide/resources.html#resource_stack
+ */
+
+/** A construct of this app (not imported by name or ARN): referencing it makes a cross-stack reference. */
+function owned(value: unknown): value is IConstruct {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return 'node' in value && Resource.isOwnedResource(value as IConstruct);
+  } catch {
+    // aws-cdk-lib's managed policies and other constants belong to no construct tree.
+    return false;
+  }
+}
+
+function where(stack: Stack): string {
+  return `stack ${stack.node.path} (${stack.environment})`;
+}
+
+/**
+ * `referenced`, held by the prop `at`, must be in the consumer's environment: CloudFormation
+ * references (exports) work only within one account and Region, unless the consumer's stack has
+ * `crossRegionReferences` (same account).
+ */
+export function crossEnvironment(at: string, referenced: unknown, consumer: IConstruct): string[] {
+  if (!owned(referenced)) return [];
+  const from = Stack.of(referenced);
+  const to = Stack.of(consumer);
+  if (from === to || from.environment === to.environment) return [];
+  const crossRegion = (to as unknown as { _crossRegionReferences?: boolean })._crossRegionReferences === true;
+  if (crossRegion && from.account === to.account) return [];
+  return [
+    `\`${at}\` must be in the environment of the distribution's ${where(to)}: CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set \`crossRegionReferences: true\` on ${to.node.path}; got: a resource of ${where(from)}`,
+  ];
+}
+
+/**
+ * An origin access identity made in the distribution's stack, for a bucket of another stack:
+ * the bucket policy would name the identity and the distribution the bucket, a cycle between
+ * the two stacks.
+ */
+export function identityPlacement(
+  at: string,
+  bucket: unknown,
+  identity: unknown,
+  consumer: IConstruct,
+): string[] {
+  if (!owned(bucket) || !owned(identity)) return [];
+  const bucketStack = Stack.of(bucket);
+  const here = Stack.of(consumer);
+  if (bucketStack === here || Stack.of(identity) !== here) return [];
+  return [
+    `\`${at}\` must be created in the bucket's stack ${bucketStack.node.path} (or imported by ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity of stack ${here.node.path}`,
+  ];
+}
