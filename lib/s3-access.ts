@@ -54,7 +54,20 @@ export function grantIdentityRead(
       principals: [identity.grantPrincipal],
     }),
   ).statementAdded;
-  if (!added) warnImportedBucket(scope, subject, bucket, 'the origin access identity', undefined);
+  if (!added) {
+    // The identity's IAM principal ARN names its ID, known here when it was imported by ID.
+    const id = isDeployTime(identity.originAccessIdentityId)
+      ? `<the ID of origin access identity ${identity.node.path}, known after its deploy>`
+      : identity.originAccessIdentityId;
+    warnImportedBucket(
+      scope,
+      subject,
+      bucket,
+      'the origin access identity',
+      `{"AWS":"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ${id}"}`,
+      '',
+    );
+  }
 }
 
 /**
@@ -74,7 +87,7 @@ export function grantAccessControlRead(
   const sourceArn = sameStack
     ? { StringEquals: { 'AWS:SourceArn': distributionArn } }
     : { ArnLike: { 'AWS:SourceArn': accountDistributions(Stack.of(bucket).account) } };
-  if (!sameStack) {
+  if (!sameStack && once(bucket, 'crossStackOriginBucket')) {
     addWarnings(scope, [
       {
         id: 'crossStackOriginBucket',
@@ -96,6 +109,7 @@ export function grantAccessControlRead(
       subject,
       bucket,
       'this distribution (Origin Access Control)',
+      '{"Service":"cloudfront.amazonaws.com"}',
       ',"Condition":{"StringEquals":{"AWS:SourceArn":"arn:aws:cloudfront::<account>:distribution/<this distribution\'s ID>"}}',
     );
   }
@@ -113,6 +127,7 @@ export function grantAccessControlRead(
       conditions: { ArnLike: { 'AWS:SourceArn': accountDistributions(Stack.of(key).account) } },
     }),
   ).statementAdded;
+  if (!once(key, 'kmsKeyPolicy')) return;
   addWarnings(scope, [
     {
       id: 'kmsKeyPolicy',
@@ -121,6 +136,21 @@ export function grantAccessControlRead(
         : `${subject}: the bucket's KMS key is imported and its policy cannot be changed here. Add a statement allowing kms:Decrypt to the service principal cloudfront.amazonaws.com with the condition AWS:SourceArn = this distribution's ARN, or CloudFront cannot read the objects.`,
     },
   ]);
+}
+
+/** What has been warned about, by the bucket or key it is about. */
+const warned = new WeakMap<object, Set<string>>();
+
+/**
+ * True the first time a warning about `subject` (a bucket or key shared by many distributions)
+ * is given: it is about the bucket, so it is given once, not once per distribution.
+ */
+function once(subject: object, id: string): boolean {
+  const ids = warned.get(subject) ?? new Set<string>();
+  warned.set(subject, ids);
+  if (ids.has(id)) return false;
+  ids.add(id);
+  return true;
 }
 
 /** `arn:<partition>:cloudfront::<account>:distribution/*`: every distribution of an account. */
@@ -134,16 +164,14 @@ function warnImportedBucket(
   subject: string,
   bucket: s3.IBucket,
   reader: string,
-  condition: string | undefined,
+  principal: string,
+  condition: string,
 ): void {
   const bucketName = isDeployTime(bucket.bucketName) ? '<bucket name>' : bucket.bucketName;
-  const principal = condition
-    ? '{"Service":"cloudfront.amazonaws.com"}'
-    : '{"CanonicalUser":"<the identity\'s S3 canonical user ID>"}';
   addWarnings(scope, [
     {
       id: 'importedBucketPolicy',
-      message: `${subject}: the bucket is imported, so its policy cannot be changed here and CloudFront cannot read it yet. Add this statement to the bucket policy to let ${reader} read: {"Effect":"Allow","Principal":${principal},"Action":"s3:GetObject","Resource":"arn:aws:s3:::${bucketName}/*"${condition ?? ''}}`,
+      message: `${subject}: the bucket is imported, so its policy cannot be changed here and CloudFront cannot read it yet. Add this statement to the bucket policy to let ${reader} read: {"Effect":"Allow","Principal":${principal},"Action":"s3:GetObject","Resource":"arn:aws:s3:::${bucketName}/*"${condition}}`,
     },
   ]);
 }

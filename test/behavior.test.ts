@@ -6,6 +6,7 @@ import {
   cfFunction,
   config,
   edgeVersion,
+  errorOf,
   expectError,
   make,
   newStack,
@@ -392,5 +393,176 @@ describe('warns when', () => {
         'allowAll',
       ),
     );
+  });
+});
+
+describe('CloudFront refuses at deploy: caught at synth', () => {
+  test.each([
+    [['get', 'head'], '`defaultCacheBehavior.allowedMethods` must be in upper case; got: ["get", "head"]'],
+    [
+      ['GET', 'head', 'OPTIONS'],
+      '`defaultCacheBehavior.allowedMethods` must be in upper case; got: ["GET", "head", "OPTIONS"]',
+    ],
+  ])('fails when the methods %j are not upper case', (allowedMethods, msg) => {
+    expectError(stack, withDefault({ allowedMethods }), msg);
+  });
+
+  test('fails when every header is forwarded with a minTtl above 0', () => {
+    expectError(
+      stack,
+      withDefault({ forwardHeaders: ['*'], minTtl: Duration.seconds(5) }),
+      "`defaultCacheBehavior.minTtl` must be 0 when `forwardHeaders` is ['*'] (CloudFront caches nothing then); got: 5 seconds",
+    );
+  });
+
+  test.each([
+    ['forwardHeaders', ''],
+    ['forwardHeaders', 'X Id'],
+    ['forwardCookies', ' '],
+    ['forwardCookies', 'my cookie'],
+  ])('fails when %s holds the name %j', (prop, name) => {
+    const what = prop === 'forwardHeaders' ? 'header' : 'cookie';
+    expectError(
+      stack,
+      withDefault({ [prop]: [name] }),
+      `\`defaultCacheBehavior.${prop}[0]\` must be a ${what} name without spaces; got: ${JSON.stringify(name)}`,
+    );
+  });
+
+  test('fails when two patterns differ only by a leading /', () => {
+    expectError(
+      stack,
+      {
+        behaviors: [
+          { pathPattern: 'api/*', targetOrigin: 'www' },
+          { pathPattern: '/api/*', targetOrigin: 'www' },
+        ],
+      },
+      '`behaviors[1].pathPattern` must differ from `behaviors[0].pathPattern` ("api/*") by more than a leading \'/\': CloudFront treats them as one pattern; got: "/api/*"',
+    );
+  });
+
+  test('fails when a behaviour targets an origin group and allows POST', () => {
+    expectError(
+      stack,
+      {
+        origins: [
+          { name: 'a', domainName: 'a.example.com' },
+          { name: 'b', domainName: 'b.example.com' },
+        ],
+        originGroups: [{ name: 'ab', primaryOrigin: 'a', secondaryOrigin: 'b' }],
+        defaultCacheBehavior: {
+          targetOrigin: 'ab',
+          allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+        },
+      },
+      '`defaultCacheBehavior.allowedMethods` must not include POST, PUT, PATCH or DELETE: the behaviour targets origin group "ab", and CloudFront fails over only requests it may repeat; got: ["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]',
+    );
+  });
+
+  test('fails when a TTL is beyond what CloudFront stores', () => {
+    expectError(
+      stack,
+      withDefault({ maxTtl: Duration.seconds(2 ** 64) }),
+      `\`defaultCacheBehavior.maxTtl\` must be at most ${2 ** 63 - 1} seconds (CloudFront stores TTLs as a 64-bit Long); got: ${2 ** 64} seconds`,
+    );
+  });
+
+  test.each([
+    [
+      'outside us-east-1',
+      'arn:aws:lambda:eu-west-1:111111111111:function:edge:3',
+      '`defaultCacheBehavior.edgeLambdas[0].functionVersion` must be a Lambda@Edge version in us-east-1; got: "eu-west-1"',
+    ],
+    [
+      'qualified by an alias',
+      'arn:aws:lambda:us-east-1:111111111111:function:edge:live',
+      '`defaultCacheBehavior.edgeLambdas[0].functionVersion` must be a numbered version (not $LATEST, an alias or an unqualified function): Lambda@Edge runs only published versions; got: "live"',
+    ],
+    [
+      'qualified by $LATEST',
+      'arn:aws:lambda:us-east-1:111111111111:function:edge:$LATEST',
+      '`defaultCacheBehavior.edgeLambdas[0].functionVersion` must be a published version, not $LATEST; got: "$LATEST"',
+    ],
+  ])('fails when a Lambda@Edge version ARN is %s', (_, arn, msg) => {
+    const functionVersion = lambda.Version.fromVersionArn(stack, 'Edge', arn);
+    expectError(
+      stack,
+      withDefault({
+        edgeLambdas: [{ eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, functionVersion }],
+      }),
+      msg,
+    );
+  });
+
+  test('accepts a Lambda@Edge version of us-east-1 by ARN in a stack of another region (the usual set-up)', () => {
+    const app = new App();
+    const web = new Stack(app, 'Web', { env: { ...ENV, region: 'eu-west-1' } });
+    const functionVersion = lambda.Version.fromVersionArn(
+      web,
+      'Edge',
+      'arn:aws:lambda:us-east-1:111111111111:function:edge:3',
+    );
+    make(
+      web,
+      withDefault({
+        edgeLambdas: [{ eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, functionVersion }],
+      }),
+    );
+    config(web).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          LambdaFunctionAssociations: [
+            {
+              EventType: 'origin-request',
+              LambdaFunctionARN: 'arn:aws:lambda:us-east-1:111111111111:function:edge:3',
+            },
+          ],
+        }),
+      }),
+    });
+  });
+
+  test('fails when a Lambda@Edge version of this app is in another environment, naming the prop', () => {
+    const app = new App();
+    const edge = new Stack(app, 'Edge', { env: ENV });
+    const web = new Stack(app, 'Web', { env: { ...ENV, region: 'eu-west-1' } });
+    const functionVersion = edgeVersion(edge);
+    expect(() =>
+      make(
+        web,
+        withDefault({
+          edgeLambdas: [{ eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, functionVersion }],
+        }),
+      ),
+    ).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Web/Www',
+          "`defaultCacheBehavior.edgeLambdas[0].functionVersion` must be in the environment of the distribution's stack Web (aws://111111111111/eu-west-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Web; got: a resource of stack Edge (aws://111111111111/us-east-1)",
+        ),
+      ),
+    );
+  });
+});
+
+describe('warns when (adjustable quotas)', () => {
+  test.each([
+    ['forwardHeaders', 'Headers per cache behavior (legacy cache settings)'],
+    ['forwardCookies', 'Cookies per cache behavior (legacy cache settings)'],
+  ])('%s lists more than 10 names', (prop, quota) => {
+    make(stack, withDefault({ [prop]: Array.from({ length: 11 }, (_, i) => `N${i}`) }));
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        `\`defaultCacheBehavior.${prop}\` lists 11 names, more than CloudFront's default quota "${quota}" (10): the deploy fails unless the quota was raised for your account (Service Quotas, or AWS Support).`,
+        'forwardedNamesQuota',
+      ),
+    );
+  });
+
+  test('no quota warning at 10 names', () => {
+    make(stack, withDefault({ forwardHeaders: Array.from({ length: 10 }, (_, i) => `N${i}`) }));
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Www', Match.stringLikeRegexp('forwardedNamesQuota'));
   });
 });

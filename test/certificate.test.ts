@@ -1,6 +1,24 @@
-import { Lazy, Stack, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import {
+  App,
+  CfnParameter,
+  Lazy,
+  Stack,
+  aws_certificatemanager as acm,
+  aws_cloudfront as cloudfront,
+} from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { IAM_CERT, MINIMAL, certificate, config, expectError, make, newStack } from './helpers';
+import {
+  ENV,
+  IAM_CERT,
+  MINIMAL,
+  certificate,
+  config,
+  errorOf,
+  expectError,
+  make,
+  newStack,
+  warning,
+} from './helpers';
 import { Distribution, SslCertificate } from '../lib';
 
 // Names, aliases and the viewer certificate (lib/private/certificate.ts).
@@ -250,6 +268,141 @@ describe('warns when', () => {
     Annotations.fromStack(stack).hasWarning(
       '/Stack/Www',
       Match.stringLikeRegexp('`sslSupportMethod` is static-ip'),
+    );
+  });
+});
+
+describe('names without a certificate are only the comment', () => {
+  test('any non-empty text of at most 128 characters is a valid name, without the alias warning', () => {
+    make(stack, { name: 'Marketing site (legacy)' });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Comment: 'Marketing site (legacy)', Aliases: Match.absent() }),
+    });
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Www', Match.stringLikeRegexp('nameNotAnAlias'));
+  });
+
+  test('fails when the name is empty', () => {
+    expectError(stack, { name: ' ' }, '`name` must not be empty; got: " "');
+  });
+});
+
+describe('CloudFront refuses at deploy: caught at synth', () => {
+  test.each([
+    [
+      'name',
+      { name: 'WWW.example.com' },
+      '`name` must be in lower case, such as "www.example.com"; got: "WWW.example.com"',
+    ],
+    [
+      'an alias',
+      { aliases: ['Shop.example.com'] },
+      '`aliases[0]` must be in lower case, such as "shop.example.com"; got: "Shop.example.com"',
+    ],
+  ])('fails when %s has upper-case letters', (_, props, msg) => {
+    expectError(stack, { ...props, sslCertificate: IAM_CERT }, msg);
+  });
+
+  test.each([
+    'arn:aws:acm:us-east-1:111111111111:cert/abc',
+    'arn:aws:iam::111111111111:server-certificate/x',
+    'abc',
+  ])('fails when the ACM certificate ARN is malformed: %s', (arn) => {
+    expectError(
+      stack,
+      {
+        sslCertificate: SslCertificate.fromAcmCertificate(
+          acm.Certificate.fromCertificateArn(stack, 'C', arn),
+        ),
+      },
+      `\`sslCertificate\` must be an ACM certificate ARN such as arn:aws:acm:us-east-1:111111111111:certificate/<id>; got: ${JSON.stringify(arn)}`,
+    );
+  });
+
+  test.each(['', 'has space', 'x'.repeat(33)])('fails when the IAM certificate ID is %j', (id) => {
+    expectError(
+      stack,
+      { sslCertificate: SslCertificate.fromIamCertificateId(id) },
+      `\`sslCertificate\` must be an IAM server certificate ID: 1 to 32 upper-case letters and digits, such as ASCACKCEVSQ6C2EXAMPLE; got: ${JSON.stringify(id)}`,
+    );
+  });
+
+  test('fails when an ACM certificate of this app is in another environment, naming the prop', () => {
+    const app = new App();
+    const certs = new Stack(app, 'Certs', { env: ENV });
+    const web = new Stack(app, 'Web', { env: { ...ENV, region: 'eu-west-1' } });
+    const cert = new acm.Certificate(certs, 'Cert', { domainName: 'www.example.com' });
+    expect(() => make(web, { sslCertificate: SslCertificate.fromAcmCertificate(cert) })).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Web/Www',
+          "`sslCertificate` must be in the environment of the distribution's stack Web (aws://111111111111/eu-west-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Web; got: a resource of stack Certs (aws://111111111111/us-east-1)",
+        ),
+      ),
+    );
+  });
+
+  test('accepts it across Regions when the stack has crossRegionReferences', () => {
+    const app = new App();
+    const certs = new Stack(app, 'Certs', { env: ENV, crossRegionReferences: true });
+    const web = new Stack(app, 'Web', { env: { ...ENV, region: 'eu-west-1' }, crossRegionReferences: true });
+    const cert = new acm.Certificate(certs, 'Cert', { domainName: 'www.example.com' });
+    make(web, { sslCertificate: SslCertificate.fromAcmCertificate(cert) });
+    app.synth();
+  });
+});
+
+describe('does not judge deploy-time values by the stack', () => {
+  test('an ACM certificate imported from a deploy-time ARN in a stack of another region', () => {
+    const app = new App();
+    const web = new Stack(app, 'Web', { env: { ...ENV, region: 'eu-west-1' } });
+    const arn = new CfnParameter(web, 'CertArn').valueAsString;
+    make(web, {
+      sslCertificate: SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(web, 'C', arn)),
+    });
+    config(web).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        ViewerCertificate: Match.objectLike({ AcmCertificateArn: { Ref: 'CertArn' } }),
+      }),
+    });
+  });
+
+  test('aliases as a deploy-time list render after the name through Fn::Split', () => {
+    const aliases = new CfnParameter(stack, 'Aliases', { type: 'CommaDelimitedList' }).valueAsList;
+    make(stack, { aliases, sslCertificate: IAM_CERT });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: {
+          'Fn::Split': [
+            ',',
+            { 'Fn::Join': [',', ['www.example.com', { 'Fn::Join': [',', { Ref: 'Aliases' }] }]] },
+          ],
+        },
+      }),
+    });
+  });
+});
+
+describe('warns when', () => {
+  test('sslMinimumProtocolVersion comes without a certificate (CloudFront ignores it)', () => {
+    make(stack, { sslMinimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        '`sslMinimumProtocolVersion` "TLSv1.2_2021" has no effect without `sslCertificate`: with its default *.cloudfront.net certificate CloudFront always accepts TLSv1. Give a certificate, or leave it out.',
+        'minimumProtocolVersionIgnored',
+      ),
+    );
+  });
+
+  test('there are more than 100 names (an adjustable quota)', () => {
+    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}.example.com`);
+    make(stack, { aliases, sslCertificate: IAM_CERT });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        '`aliases` holds 100 names besides `name`, more than CloudFront\'s default quota "Alternate domain names (CNAMEs) per distribution" (100 in all): the deploy fails unless the quota was raised for your account (Service Quotas).',
+        'aliasQuota',
+      ),
     );
   });
 });

@@ -295,3 +295,61 @@ describe('fits the CDK ecosystem', () => {
     expect(imported.distributionDomainName).toBe('d111111abcdef8.cloudfront.net');
   });
 });
+
+describe('fails when plain JavaScript passes a wrong type', () => {
+  // What no compiler checks for a JavaScript caller: the same clear message as for any bad value.
+  test.each([
+    [{ name: 5 }, '`name` must be a string; got: 5 (a number)'],
+    [{ origins: 'www' }, '`origins` must be a list; got: "www" (a string)'],
+    [{ origins: [null] }, '`origins[0]` must be an object; got: null'],
+    [{ enabled: 'true' }, '`enabled` must be true or false; got: "true" (a string)'],
+    [{ logging: { enabled: 'true' } }, '`logging.enabled` must be true or false; got: "true" (a string)'],
+    [
+      { errorResponses: [{ errorCode: '404' }] },
+      '`errorResponses[0].errorCode` must be a number; got: "404" (a string)',
+    ],
+    [
+      { defaultCacheBehavior: { targetOrigin: 'www', minTtl: 60 } },
+      '`defaultCacheBehavior.minTtl` must be a Duration (such as Duration.seconds(30)); got: 60 (a number)',
+    ],
+    [
+      { origins: [{ name: 'www', domainName: 'backend.example.com', customHeaders: { 'X-A': 1 } }] },
+      '`origins[0].customHeaders.X-A` must be a string; got: 1 (a number)',
+    ],
+    [
+      { defaultCacheBehavior: { targetOrigin: 'www', allowedMethods: 'GET' } },
+      '`defaultCacheBehavior.allowedMethods` must be a list of strings; got: "GET" (a string)',
+    ],
+    [{ tags: { team: 7 } }, '`tags.team` must be a string; got: 7 (a number)'],
+    [{ origins: [{ name: 'www', bucket: {} }] }, '`origins[0].bucket` must be an s3.IBucket; got: an object'],
+    [
+      { sslCertificate: 'arn:aws:acm:us-east-1:111111111111:certificate/1' },
+      '`sslCertificate` must be an SslCertificate (SslCertificate.fromAcmCertificate or fromIamCertificateId); got: "arn:aws:acm:us-east-1:111111111111:certificate/1" (a string)',
+    ],
+    [
+      { geoRestriction: ['US'] },
+      '`geoRestriction` must be a cloudfront.GeoRestriction; got: ["US"] (a list)',
+    ],
+    [{ aliases: null }, '`aliases` must be a list of strings; got: null'],
+  ])('%j', (props, msg) => {
+    expectError(stack, props as unknown as Partial<DistributionProps>, msg);
+  });
+
+  test('props that are not an object', () => {
+    expect(() => new Distribution(stack, 'Www', undefined as unknown as DistributionProps)).toThrow(
+      new Error(errorOf('Distribution Stack/Www', '`props` must be an object; got: nothing')),
+    );
+  });
+
+  test('addOrigin(null) and addBehavior with options that are not an object', () => {
+    const distribution = make(stack, {});
+    expect(() => distribution.addOrigin(null as unknown as Origin)).toThrow(
+      new Error(errorOf('Distribution Stack/Www', '`origins[1]` must be an object; got: null')),
+    );
+    expect(() => distribution.addBehavior('/a/*', 'www', 'fast' as unknown as object)).toThrow(
+      new Error(
+        errorOf('Distribution Stack/Www', '`addBehavior(options)` must be an object; got: "fast" (a string)'),
+      ),
+    );
+  });
+});

@@ -306,3 +306,71 @@ describe('warns when', () => {
     );
   });
 });
+
+describe('CloudFront refuses at deploy: caught at synth', () => {
+  test.each(['a\nb', 'a\r\nb'])('fails when a custom header value has a line break: %j', (value) => {
+    expectError(
+      stack,
+      withOrigin({ customHeaders: { 'X-Origin-Verify': value } }),
+      `\`origins[0].customHeaders.X-Origin-Verify\` must be a header value on one line, without a line break; got: ${JSON.stringify(value)}`,
+    );
+  });
+
+  test('fails when a custom header name is empty', () => {
+    expectError(
+      stack,
+      withOrigin({ customHeaders: { '': 'x' } }),
+      '`origins[0].customHeaders` must have header names of letters, digits and !#$%&\'*+.^_`|~-; got: ""',
+    );
+  });
+
+  test('fails when an S3 origin is encrypted with the AWS managed key aws/s3', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS_MANAGED });
+    expectError(
+      stack,
+      withOrigin({ bucket }),
+      '`origins[0].bucket` must not be encrypted with the AWS managed key aws/s3 (BucketEncryption.KMS_MANAGED): CloudFront cannot be allowed to decrypt with it. Use BucketEncryption.S3_MANAGED, or BucketEncryption.KMS with a key of yours; got: "aws/s3"',
+    );
+  });
+});
+
+describe('warns when (adjustable quotas and what will not work)', () => {
+  test.each(['readTimeout', 'keepaliveTimeout'] as const)(
+    'accepts %s above 60 seconds, with a warning that names the quota',
+    (field) => {
+      make(stack, withOrigin({ [field]: Duration.seconds(181) }));
+      config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+        DistributionConfig: Match.objectLike({
+          Origins: [
+            Match.objectLike({
+              CustomOriginConfig: Match.objectLike({
+                [field === 'readTimeout' ? 'OriginReadTimeout' : 'OriginKeepaliveTimeout']: 181,
+              }),
+            }),
+          ],
+        }),
+      });
+      const quota = field === 'readTimeout' ? 'Response timeout per origin' : 'Keep-alive timeout per origin';
+      Annotations.fromStack(stack).hasWarning(
+        '/Stack/Www',
+        warning(
+          `\`origins[0].${field}\` is 181 seconds, above CloudFront's default quota of 60 seconds ("${quota}"): the deploy fails unless the quota was raised for your account (Service Quotas).`,
+          'originTimeoutQuota',
+        ),
+      );
+    },
+  );
+
+  test('an origin access identity reads an SSE-KMS bucket', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS });
+    const originAccessIdentity = new cloudfront.OriginAccessIdentity(stack, 'Oai');
+    make(stack, withOrigin({ bucket, originAccessIdentity }));
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        '`origins[0].originAccessIdentity`: the bucket is encrypted with SSE-KMS, which an origin access identity cannot read without a Lambda@Edge workaround. Leave `originAccessIdentity` out to use Origin Access Control (the default), which can.',
+        'identityOnKmsBucket',
+      ),
+    );
+  });
+});

@@ -1,4 +1,14 @@
-import { App, Duration, Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  App,
+  CfnParameter,
+  Duration,
+  Fn,
+  Lazy,
+  Stack,
+  Token,
+  aws_cloudfront as cloudfront,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as fc from 'fast-check';
 import { schemaErrors } from './cfn-schema';
@@ -134,21 +144,40 @@ const validSpec: fc.Arbitrary<Spec> = fc
   )
   .map((spec) => (spec.certificate ? spec : { ...spec, aliases: undefined }));
 
+/** `value` when it is a list. */
+function list(value: unknown): any[] | undefined {
+  return Array.isArray(value) ? value : undefined;
+}
+
 function toProps(spec: Spec, stack: Stack): DistributionProps {
   const seconds = (n: unknown) =>
-    typeof n === 'number' && n >= 0 ? Duration.seconds(n) : (n as Duration | undefined);
+    typeof n === 'number' && n >= 0
+      ? Duration.seconds(n)
+      : n === '__deploy_time__'
+        ? '__deploy_time_seconds__'
+        : (n as Duration | undefined);
   const behaviorProps = (b: Spec) =>
-    b && { ...b, minTtl: seconds(b.minTtl), defaultTtl: seconds(b.defaultTtl), maxTtl: seconds(b.maxTtl) };
+    b &&
+    typeof b === 'object' && {
+      ...b,
+      minTtl: seconds(b.minTtl),
+      defaultTtl: seconds(b.defaultTtl),
+      maxTtl: seconds(b.maxTtl),
+    };
   const { certificate, ...rest } = spec;
   return {
     ...rest,
     sslCertificate: certificate ? SslCertificate.fromIamCertificateId('ASCACKCEVSQ6C2EXAMPLE') : undefined,
-    origins: spec.origins?.map((o: Spec, i: number) =>
-      o?.bucket === true ? { ...o, bucket: new s3.Bucket(stack, `Bucket${i}`) } : o,
-    ),
+    // A mutation may leave any prop of another type: only lists are mapped.
+    origins:
+      list(spec.origins)?.map((o: Spec, i: number) =>
+        o?.bucket === true ? { ...o, bucket: new s3.Bucket(stack, `Bucket${i}`) } : o,
+      ) ?? spec.origins,
     defaultCacheBehavior: behaviorProps(spec.defaultCacheBehavior),
-    behaviors: spec.behaviors?.map(behaviorProps),
-    errorResponses: spec.errorResponses?.map((e: Spec) => e && { ...e, minTtl: seconds(e.minTtl) }),
+    behaviors: list(spec.behaviors)?.map(behaviorProps) ?? spec.behaviors,
+    errorResponses:
+      list(spec.errorResponses)?.map((e: Spec) => e && { ...e, minTtl: seconds(e.minTtl) }) ??
+      spec.errorResponses,
   } as DistributionProps;
 }
 
@@ -176,50 +205,128 @@ function setAt(spec: Spec, path: (string | number)[], value: unknown): Spec {
   return copy;
 }
 
+/** Values at and just past CloudFront's limits, and the classic mistakes. */
+const EDGE_STRINGS = [
+  '',
+  ' ',
+  '*',
+  '/',
+  '/*',
+  'x',
+  'TLSv1.1_2016',
+  'allow-some',
+  'GET',
+  'get',
+  'https://a.example.com',
+  'a..b',
+  '-a.com',
+  'A.Example.com',
+  'index.html?x',
+  '/cdn',
+  'x\ny',
+  'a'.repeat(128),
+  'a'.repeat(129),
+  `/${'a'.repeat(254)}`,
+  `/${'a'.repeat(255)}`,
+];
+const EDGE_NUMBERS = [
+  0,
+  1,
+  3,
+  4,
+  10,
+  11,
+  60,
+  61,
+  79,
+  81,
+  180,
+  181,
+  200,
+  302,
+  418,
+  1023,
+  1024,
+  65535,
+  65536,
+  1.5,
+  2 ** 63,
+  1e21,
+];
+
 /** A value of the same kind as the one it replaces: what a typed language lets through. */
 function replacement(old: unknown, optional: boolean): fc.Arbitrary<unknown> {
-  const strings = fc.oneof(
-    fc.constantFrom(
-      '',
-      ' ',
-      '*',
-      '/',
-      '/*',
-      'x',
-      'TLSv1.1_2016',
-      'allow-some',
-      'GET',
-      'https://a.example.com',
-      'a..b',
-      '-a.com',
-      'index.html?x',
-      '/cdn',
-    ),
-    fc.string({ maxLength: 300 }),
-  );
-  const numbers = fc.oneof(
-    fc.constantFrom(0, 1, 79, 81, 200, 302, 418, 1023, 65536, 1.5),
-    fc.integer({ min: 0, max: 70000 }),
-  );
+  const strings = fc.oneof(fc.constantFrom(...EDGE_STRINGS), fc.string({ maxLength: 300 }));
+  const numbers = fc.oneof(fc.constantFrom(...EDGE_NUMBERS), fc.integer({ min: 0, max: 70000 }));
+  const lists = (element: fc.Arbitrary<unknown>) =>
+    fc.oneof(
+      fc.array(element, { maxLength: 8 }),
+      fc.constant([]),
+      // At and past the quotas on names per behaviour (10), aliases (100) and tags (50).
+      fc
+        .constantFrom(10, 11, 50, 100, 101)
+        .map((n) => Array.from({ length: n }, (_, i) => `n${i}.example.com`)),
+    );
   const or = (a: fc.Arbitrary<unknown>) => (optional ? fc.oneof(a, fc.constant(undefined)) : a);
   if (typeof old === 'string') return or(strings);
   if (typeof old === 'number') return or(numbers);
   if (typeof old === 'boolean') return or(fc.boolean());
   if (Array.isArray(old) && old.some((v) => typeof v === 'object')) return or(fc.constant([]));
-  if (Array.isArray(old)) return or(fc.oneof(fc.array(strings, { maxLength: 8 }), fc.constant([])));
+  if (Array.isArray(old)) return or(lists(strings));
   return fc.constant(undefined);
 }
 
-const mutated: fc.Arbitrary<Spec> = validSpec.chain((spec) => {
-  const paths = leaves(spec).filter((p) => p.length > 0 && p[p.length - 1] !== 'bucket');
-  return fc.constantFrom(...paths).chain((path) => {
-    let old: any = spec;
-    for (const key of path) old = old?.[key];
+/** A value of another type: what plain JavaScript lets through. */
+const wrongType: fc.Arbitrary<unknown> = fc.constantFrom(null, 5, '5', 'true', true, [], ['x'], {}, { a: 1 });
+
+/** Lists of structs: no deploy-time value can stand for one. */
+const STRUCT_LISTS = ['origins', 'behaviors', 'errorResponses', 'originGroups'];
+
+/** A value known only at deploy time, of the kind of the one it replaces. */
+function deployTime(old: unknown, stack: Stack, i: number): unknown {
+  if (typeof old === 'number') {
+    return i % 2 ? Lazy.number({ produce: () => old }) : Token.asNumber(Fn.importValue('N'));
+  }
+  if (Array.isArray(old)) {
+    return i % 2 ? Lazy.list({ produce: () => old }) : Fn.split(',', Fn.importValue('L'));
+  }
+  if (typeof old === 'string') {
+    return [
+      Lazy.string({ produce: () => old }),
+      new CfnParameter(stack, `P${i}`, { type: 'String' }).valueAsString,
+      Fn.importValue('S'),
+      '{{resolve:ssm:/param}}',
+    ][i % 4];
+  }
+  return old;
+}
+
+/** The value at `path` of a spec. */
+function at(spec: Spec, path: (string | number)[]): any {
+  let node: any = spec;
+  for (const key of path) node = node?.[key];
+  return node;
+}
+
+/** The places a mutation may change: every leaf but the S3 marker and the certificate flag. */
+function mutable(spec: Spec): (string | number)[][] {
+  return leaves(spec).filter(
+    (p) => p.length > 0 && !['bucket', 'certificate'].includes(String(p[p.length - 1])),
+  );
+}
+
+const mutated: fc.Arbitrary<Spec> = validSpec.chain((spec) =>
+  fc.constantFrom(...mutable(spec)).chain((path) => {
     // An element of a list is never undefined in a typed language; a prop may be left out.
     const inList = typeof path[path.length - 1] === 'number';
-    return replacement(old, !inList).map((value) => setAt(spec, path, value));
-  });
-});
+    return fc
+      .oneof(
+        { weight: 3, arbitrary: replacement(at(spec, path), !inList) },
+        { weight: 1, arbitrary: wrongType },
+      )
+      .map((value) => setAt(spec, path, value));
+  }),
+);
 
 describe('property-based', () => {
   test('random valid configurations synthesize to schema-valid templates', () => {
@@ -264,4 +371,43 @@ describe('property-based', () => {
     // The mutations are not all harmless: many are caught.
     expect(rejected).toBeGreaterThan(RUNS.numRuns / 4);
   });
+
+  test('a deploy-time value in any field of a valid configuration is never judged', () => {
+    const withDeployTime = validSpec.chain((spec) =>
+      fc.tuple(
+        fc.constant(spec),
+        fc.constantFrom(
+          ...mutable(spec).filter(
+            (p) =>
+              at(spec, p) !== undefined &&
+              typeof at(spec, p) !== 'boolean' &&
+              !STRUCT_LISTS.includes(String(p[p.length - 1])),
+          ),
+        ),
+        fc.nat(3),
+      ),
+    );
+    fc.assert(
+      fc.property(withDeployTime, ([spec, path, i]) => {
+        const stack = newStack();
+        const props = toProps(setAt(spec, path, '__deploy_time__'), stack);
+        new Distribution(stack, 'Www', replaceMarker(props, deployTime(at(spec, path), stack, i)));
+        expect(schemaErrors(Template.fromStack(stack).toJSON())).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
 });
+
+/** `props` with the marker `__deploy_time__` (in place or as a TTL's seconds) replaced by `value`. */
+function replaceMarker(props: any, value: unknown): any {
+  if (props === '__deploy_time__') return value;
+  if (props === '__deploy_time_seconds__') return Duration.seconds(value as number);
+  if (props instanceof Duration) return props;
+  if (Array.isArray(props)) return props.map((p) => replaceMarker(p, value));
+  // Plain objects only (structuredClone's come from another realm): not buckets nor certificates.
+  if (props && typeof props === 'object' && Object.getPrototypeOf(props)?.constructor?.name === 'Object') {
+    return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, replaceMarker(v, value)]));
+  }
+  return props;
+}

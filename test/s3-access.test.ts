@@ -1,6 +1,6 @@
 import { App, Stack, aws_cloudfront as cloudfront, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { ACCOUNT_DISTRIBUTIONS, ENV, MINIMAL, config, newStack, WWW_ARN } from './helpers';
+import { ACCOUNT_DISTRIBUTIONS, ENV, MINIMAL, config, errorOf, newStack, WWW_ARN } from './helpers';
 import { Distribution } from '../lib';
 
 // What lets CloudFront read an S3 origin: Origin Access Control, identities, bucket and key policies (lib/s3-access.ts).
@@ -180,6 +180,71 @@ describe('warns when', () => {
       '/Stack/Www',
       Match.stringLikeRegexp(
         'the bucket is imported.*"Principal":\\{"Service":"cloudfront.amazonaws.com"\\},"Action":"s3:GetObject","Resource":"arn:aws:s3:::my-imported-bucket/\\*"',
+      ),
+    );
+  });
+});
+
+describe('warns once per cause', () => {
+  test('a shared bucket in another stack warns once, not once per distribution', () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: ENV });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const bucket = new s3.Bucket(storage, 'Bucket');
+    new Distribution(cdn, 'One', { ...MINIMAL, origins: [{ name: 'www', bucket }] });
+    new Distribution(cdn, 'Two', { ...MINIMAL, origins: [{ name: 'www', bucket }] });
+    const warnings = Annotations.fromStack(cdn).findWarning(
+      '*',
+      Match.stringLikeRegexp('crossStackOriginBucket'),
+    );
+    expect(warnings.map((w) => w.id)).toEqual(['/Cdn/One']);
+  });
+});
+
+describe('fails when a reference cannot be wired', () => {
+  test("an origin access identity of the distribution's stack reads a bucket of another stack (a cycle)", () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: ENV });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const bucket = new s3.Bucket(storage, 'Bucket');
+    const originAccessIdentity = new cloudfront.OriginAccessIdentity(cdn, 'Oai');
+    expect(
+      () =>
+        new Distribution(cdn, 'Www', {
+          ...MINIMAL,
+          origins: [{ name: 'www', bucket, originAccessIdentity }],
+        }),
+    ).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Cdn/Www',
+          "`origins[0].originAccessIdentity` must be created in the bucket's stack Storage (or imported by ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity of stack Cdn",
+        ),
+      ),
+    );
+  });
+
+  test("an identity in the bucket's stack works", () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: ENV });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const bucket = new s3.Bucket(storage, 'Bucket');
+    const originAccessIdentity = new cloudfront.OriginAccessIdentity(storage, 'Oai');
+    new Distribution(cdn, 'Www', { ...MINIMAL, origins: [{ name: 'www', bucket, originAccessIdentity }] });
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('the bucket is in a stack of another Region', () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: { ...ENV, region: 'eu-west-1' } });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const bucket = new s3.Bucket(storage, 'Bucket');
+    expect(() => new Distribution(cdn, 'Www', { ...MINIMAL, origins: [{ name: 'www', bucket }] })).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Cdn/Www',
+          "`origins[0].bucket` must be in the environment of the distribution's stack Cdn (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Cdn; got: a resource of stack Storage (aws://111111111111/eu-west-1)",
+        ),
       ),
     );
   });

@@ -1,6 +1,6 @@
 import { Stack, Tags, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
-import { MINIMAL, config, expectError, make, newStack } from './helpers';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { MINIMAL, config, expectError, make, newStack, warning } from './helpers';
 import { Distribution } from '../lib';
 
 // Distribution-level settings: comment, root object, enabled, price class, WAF, geo restriction, HTTP version, IPv6, tags (lib/private/settings.ts).
@@ -124,6 +124,57 @@ describe('fails when', () => {
       stack,
       { httpVersion: 'http4' as cloudfront.HttpVersion },
       '`httpVersion` must be one of http1.1, http2, http2and3, http3; got: "http4"',
+    );
+  });
+});
+
+describe('CloudFront refuses at deploy: caught at synth', () => {
+  test.each([`/${'a'.repeat(256)}`, '/my index.html', '/caf\u00e9.html'])(
+    'fails when rootObject is %j',
+    (rootObject) => {
+      expectError(
+        stack,
+        { rootObject },
+        `\`rootObject\` must be at most 255 printable characters, without spaces, such as /index.html; got: ${JSON.stringify(rootObject)}`,
+      );
+    },
+  );
+
+  test('accepts a rootObject of 255 characters', () => {
+    make(stack, { rootObject: `/${'a'.repeat(255)}` });
+  });
+
+  test.each([
+    [
+      'a key too long',
+      { ['k'.repeat(129)]: 'v' },
+      `\`tags\` must have keys of 1 to 128 letters, digits, spaces and _ . : / = + - @; got: "${'k'.repeat(129)}"`,
+    ],
+    [
+      'a key with !',
+      { 'a!': 'v' },
+      '`tags` must have keys of 1 to 128 letters, digits, spaces and _ . : / = + - @; got: "a!"',
+    ],
+    [
+      'a value too long',
+      { team: 'v'.repeat(257) },
+      `\`tags.team\` must be at most 256 letters, digits, spaces and _ . : / = + - @; got: "${'v'.repeat(257)}"`,
+    ],
+  ])('fails when tags have %s', (_, tags, msg) => {
+    expectError(stack, { tags }, msg);
+  });
+});
+
+describe('warns when', () => {
+  test('there are more than 50 tags (an adjustable quota)', () => {
+    const tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
+    make(stack, { tags });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        '`tags` holds 51 tags, more than CloudFront\'s default quota "Tags that can be added to a distribution" (50): the deploy fails unless the quota was raised for your account.',
+        'tagQuota',
+      ),
     );
   });
 });

@@ -1,4 +1,12 @@
-import { App, Lazy, Stack, Tags, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  App,
+  CfnParameter,
+  Lazy,
+  Stack,
+  Tags,
+  aws_cloudfront as cloudfront,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ENV, errorOf, newStack, warning } from './helpers';
 import { StreamingDistribution, StreamingDistributionProps } from '../lib';
@@ -144,7 +152,7 @@ describe('props', () => {
     Annotations.fromStack(stack).hasWarning(
       '/Stack/Rtmp',
       warning(
-        '`origin`: the bucket is imported, so its policy cannot be changed here and CloudFront cannot read it yet. Add this statement to the bucket policy to let the origin access identity read: {"Effect":"Allow","Principal":{"CanonicalUser":"<the identity\'s S3 canonical user ID>"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::old-media/*"}',
+        '`origin`: the bucket is imported, so its policy cannot be changed here and CloudFront cannot read it yet. Add this statement to the bucket policy to let the origin access identity read: {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity <the ID of origin access identity Stack/Rtmp/OriginAccessIdentity, known after its deploy>"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::old-media/*"}',
         'importedBucketPolicy',
       ),
     );
@@ -319,5 +327,78 @@ describe('validation', () => {
       logging: { enabled: true, path: str('rtmp/') },
     });
     config().resourceCountIs('AWS::CloudFront::StreamingDistribution', 1);
+  });
+});
+
+describe('fails when a reference cannot be wired', () => {
+  test('the bucket is in a stack of another Region', () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: { ...ENV, region: 'eu-west-1' } });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const media = new s3.Bucket(storage, 'Media');
+    expect(
+      () => new StreamingDistribution(cdn, 'Rtmp', { name: 'media.example.com', origin: { bucket: media } }),
+    ).toThrow(
+      new Error(
+        errorOf(
+          'StreamingDistribution Cdn/Rtmp',
+          "`origin.bucket` must be in the environment of the distribution's stack Cdn (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Cdn; got: a resource of stack Storage (aws://111111111111/eu-west-1)",
+        ),
+      ),
+    );
+  });
+
+  test("a given identity of the distribution's stack reads a bucket of another stack (a cycle)", () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: ENV });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const media = new s3.Bucket(storage, 'Media');
+    const originAccessIdentity = new cloudfront.OriginAccessIdentity(cdn, 'Oai');
+    expect(
+      () =>
+        new StreamingDistribution(cdn, 'Rtmp', {
+          name: 'media.example.com',
+          origin: { bucket: media, originAccessIdentity },
+        }),
+    ).toThrow(
+      new Error(
+        errorOf(
+          'StreamingDistribution Cdn/Rtmp',
+          "`origin.originAccessIdentity` must be created in the bucket's stack Storage (or imported by ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity of stack Cdn",
+        ),
+      ),
+    );
+  });
+
+  test('aliases as a deploy-time list synthesize, after the name', () => {
+    const aliases = new CfnParameter(stack, 'Aliases', { type: 'CommaDelimitedList' }).valueAsList;
+    new StreamingDistribution(stack, 'Rtmp', { name: 'media.example.com', aliases, origin: { bucket } });
+    config().hasResourceProperties('AWS::CloudFront::StreamingDistribution', {
+      StreamingDistributionConfig: Match.objectLike({
+        Aliases: {
+          'Fn::Split': [
+            ',',
+            { 'Fn::Join': [',', ['media.example.com', { 'Fn::Join': [',', { Ref: 'Aliases' }] }]] },
+          ],
+        },
+      }),
+    });
+  });
+});
+
+describe('fails when plain JavaScript passes a wrong type', () => {
+  test.each([
+    [{ name: ['media.example.com'] }, '`name` must be a string; got: ["media.example.com"] (a list)'],
+    [{ origin: 'media' }, '`origin` must be an object; got: "media" (a string)'],
+    [{ logging: { enabled: 1 } }, '`logging.enabled` must be true or false; got: 1 (a number)'],
+  ])('%j', (props, msg) => {
+    expect(
+      () =>
+        new StreamingDistribution(stack, 'Rtmp', {
+          name: 'media.example.com',
+          origin: { bucket },
+          ...props,
+        } as unknown as StreamingDistributionProps),
+    ).toThrow(new Error(errorOf('StreamingDistribution Stack/Rtmp', msg)));
   });
 });

@@ -2,6 +2,7 @@ import { Duration, Resource, aws_cloudfront as cloudfront, aws_lambda as lambda 
 import { DEFAULTS } from './defaults';
 import {
   Shape,
+  like,
   Warning,
   anyDeployTime,
   message,
@@ -57,9 +58,17 @@ export const SHAPE: Shape = {
   cachedMethods: 'string list',
   smoothStreaming: 'boolean',
   compress: 'boolean',
-  responseHeadersPolicy: 'object',
-  functionAssociations: { list: { function: 'object', eventType: 'string' } },
-  edgeLambdas: { list: { functionVersion: 'object', eventType: 'string', includeBody: 'boolean' } },
+  responseHeadersPolicy: like('a cloudfront.IResponseHeadersPolicy', 'responseHeadersPolicyId'),
+  functionAssociations: {
+    list: { function: like('a cloudfront.IFunction', 'functionRef'), eventType: 'string' },
+  },
+  edgeLambdas: {
+    list: {
+      functionVersion: like('a lambda.IVersion', 'node', 'edgeArn', 'version'),
+      eventType: 'string',
+      includeBody: 'boolean',
+    },
+  },
 };
 /** The types of a path-pattern behaviour's props. */
 export const PATH_SHAPE: Shape = { ...SHAPE, pathPattern: 'string' };
@@ -185,10 +194,12 @@ function originGroupMethods(
 
 /** @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesAllowedHTTPMethods */
 function methodRules(at: string, b: BehaviorOptions): string[] {
-  const problems = setOf(`${at}.allowedMethods`, b.allowedMethods, ALLOWED_METHOD_SETS);
-  problems.push(...setOf(`${at}.cachedMethods`, b.cachedMethods, CACHED_METHOD_SETS));
-  // Judged only when both lists are wholly known.
-  if (anyDeployTime(b.allowedMethods) || anyDeployTime(b.cachedMethods)) return problems;
+  const allowedProblems = setOf(`${at}.allowedMethods`, b.allowedMethods, ALLOWED_METHOD_SETS);
+  const problems = [...allowedProblems, ...setOf(`${at}.cachedMethods`, b.cachedMethods, CACHED_METHOD_SETS)];
+  // Judged only when both lists are wholly known and the allowed ones are a set CloudFront takes.
+  if (allowedProblems.length > 0 || anyDeployTime(b.allowedMethods) || anyDeployTime(b.cachedMethods)) {
+    return problems;
+  }
   const allowed = (b.allowedMethods ?? DEFAULTS.methods).map((m) => m.toUpperCase());
   const cached = b.cachedMethods ?? [];
   const outside = cached.filter((m) => !allowed.includes(m.toUpperCase()));

@@ -2,6 +2,7 @@ import { Fn, Resource, aws_certificatemanager as acm, aws_cloudfront as cloudfro
 import { DEFAULTS } from './defaults';
 import {
   Shape,
+  like,
   Warning,
   coveredBy,
   nonEmpty,
@@ -59,7 +60,11 @@ export const NAMES_SHAPE: Shape = { name: 'string', aliases: 'string list' };
 /** The types of the certificate's props. */
 export const SHAPE: Shape = {
   ...NAMES_SHAPE,
-  sslCertificate: 'object',
+  sslCertificate: like(
+    'an SslCertificate (SslCertificate.fromAcmCertificate or fromIamCertificateId)',
+    'acmCertificate',
+    'iamCertificateId',
+  ),
   sslSupportMethod: 'string',
   sslMinimumProtocolVersion: 'string',
 };

@@ -1,6 +1,6 @@
 import { Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
-import { Shape, Warning, message, isDeployTime } from './validation';
+import { Shape, Warning, like, message, isDeployTime } from './validation';
 
 /**
  * Standard (legacy) access logging to an S3 bucket, for both kinds of distribution: rules,
@@ -21,7 +21,7 @@ export interface LogSettings {
 export const SHAPE: Shape = {
   enabled: 'boolean',
   includeCookies: 'boolean',
-  bucket: 'object',
+  bucket: like('an s3.IBucket', 'node', 'bucketName'),
   path: 'string',
 };
 

@@ -2,6 +2,7 @@ import { Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
 import {
   Shape,
+  like,
   Warning,
   domainName,
   integerIn,
@@ -75,8 +76,8 @@ const FORBIDDEN_PREFIXES = ['X-Amz-', 'X-Edge-'];
 /** The types of an origin's props, for callers no compiler checks. */
 export const SHAPE: Shape = {
   name: 'string',
-  bucket: 'object',
-  originAccessIdentity: 'object',
+  bucket: like('an s3.IBucket', 'node', 'bucketName', 'bucketRegionalDomainName'),
+  originAccessIdentity: like('a cloudfront.IOriginAccessIdentity', 'node', 'originAccessIdentityId'),
   domainName: 'string',
   httpPort: 'number',
   httpsPort: 'number',

@@ -1,7 +1,7 @@
 import { aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { COUNTRY_CODES } from './countries';
 import { DEFAULTS } from './defaults';
-import { Shape, Warning, isDeployTime, message, oneOf, unique, unknown } from './validation';
+import { Shape, Warning, like, isDeployTime, message, oneOf, unique, unknown } from './validation';
 
 /**
  * Distribution-level settings: comment, price class, root object, enabled, WAF, geo
@@ -20,7 +20,7 @@ export const SHAPE: Shape = {
   ...COMMON_SHAPE,
   rootObject: 'string',
   webAclId: 'string',
-  geoRestriction: 'object',
+  geoRestriction: like('a cloudfront.GeoRestriction', 'restrictionType', 'locations'),
   httpVersion: 'string',
   enableIpv6: 'boolean',
   tags: 'string map',

@@ -5,7 +5,7 @@ import { DEFAULTS } from './defaults';
 import * as logging from './logging';
 import { crossEnvironment, identityPlacement } from './references';
 import * as settings from './settings';
-import { Shape, Warning, message, typeRules } from './validation';
+import { Shape, Warning, like, message, typeRules } from './validation';
 
 /**
  * An RTMP (streaming) distribution: the specification's `StreamingDistribution`. Its rules,
@@ -28,7 +28,10 @@ export interface StreamingInput extends certificate.NamesInput, settings.CommonS
 export const SHAPE: Shape = {
   ...certificate.NAMES_SHAPE,
   ...settings.COMMON_SHAPE,
-  origin: { bucket: 'object', originAccessIdentity: 'object' },
+  origin: {
+    bucket: like('an s3.IBucket', 'node', 'bucketName', 'bucketDomainName'),
+    originAccessIdentity: like('a cloudfront.IOriginAccessIdentity', 'node', 'originAccessIdentityId'),
+  },
   logging: logging.SHAPE,
 };
 

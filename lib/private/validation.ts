@@ -99,7 +99,21 @@ export type Kind =
   | 'number list'
   | 'string map'
   | { readonly list: Shape }
+  | Like
   | Shape;
+
+/** An object of an aws-cdk-lib interface, known by members it must have. */
+export interface Like {
+  /** What it is, for the message: `an s3.IBucket`. */
+  readonly like: string;
+  /** Members it must have. */
+  readonly has: readonly string[];
+}
+
+/** `kind` for an object of an aws-cdk-lib interface. */
+export function like(what: string, ...has: string[]): Like {
+  return { like: what, has };
+}
 
 /** The kinds of a struct's props. */
 export interface Shape {
@@ -127,11 +141,15 @@ function mismatch(at: string, value: unknown, what: string): string[] {
 }
 
 /**
- * Every prop of `value` (at `at`) whose type is not its `kind`. Absent values (`undefined`, or
- * `null` from JavaScript) are left to the `required` rules; deploy-time values are never judged.
+ * Every prop of `value` (at `at`) whose type is not its `kind`. Absent values are left to the
+ * `required` rules; `null` (from JavaScript) is not absent but a wrong type, since aws-cdk-lib
+ * would render it; deploy-time values are never judged.
  */
 export function typeRules(at: string, value: unknown, kind: Kind): string[] {
-  if (value === undefined || value === null || isDeployTime(value)) return [];
+  if (value === undefined || isDeployTime(value)) return [];
+  if (value === null) {
+    return mismatch(at, value, typeof kind === 'string' ? ARTICLES[kind] : 'an object or left out');
+  }
   if (typeof kind === 'string') {
     switch (kind) {
       case 'string':
@@ -161,6 +179,13 @@ export function typeRules(at: string, value: unknown, kind: Kind): string[] {
         );
       }
     }
+  }
+  if ('like' in kind && typeof kind.like === 'string') {
+    const l = kind as Like;
+    const ok =
+      (typeof value === 'object' || typeof value === 'function') &&
+      l.has.every((m) => m in (value as object));
+    return ok ? [] : mismatch(at, value, l.like);
   }
   if ('list' in kind && typeof kind.list === 'object') {
     if (!Array.isArray(value)) return mismatch(at, value, 'a list');
