@@ -19,8 +19,9 @@ export interface BehaviorOptions {
   readonly forwardQueryString?: boolean;
 
   /**
-   * The HTTP headers to forward to the origin (and cache on). `['*']` forwards all of them,
-   * `[]` none.
+   * The HTTP headers to forward to the origin (and cache on). `['*']` forwards all of them
+   * (and then `minTtl` must be 0), `[]` none. More than 10 names (CloudFront's default quota)
+   * get a warning.
    *
    * Becomes `ForwardedValues.Headers`.
    *
@@ -30,7 +31,8 @@ export interface BehaviorOptions {
 
   /**
    * The cookies to forward to the origin (and cache on). `['*']` forwards all of them,
-   * `[]` none, a list only those names.
+   * `[]` none, a list only those names. More than 10 names (CloudFront's default quota) get a
+   * warning.
    *
    * Becomes `ForwardedValues.Cookies` (`Forward` all, none or whitelist with
    * `WhitelistedNames`).
@@ -79,7 +81,8 @@ export interface BehaviorOptions {
   /**
    * The HTTP methods CloudFront passes to the origin: `['GET', 'HEAD']`,
    * `['GET', 'HEAD', 'OPTIONS']` or all seven (`DELETE`, `GET`, `HEAD`, `OPTIONS`, `PATCH`,
-   * `POST`, `PUT`), in any order.
+   * `POST`, `PUT`), in any order, in upper case. A behaviour that targets an origin group may
+   * allow only the first two sets.
    *
    * Becomes `AllowedMethods`.
    *

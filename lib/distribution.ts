@@ -33,8 +33,9 @@ export interface DistributionProps {
    * The name of the distribution: the primary domain name it serves, such as `www.example.com`.
    *
    * It is the default `comment` and, when `sslCertificate` is given, the first alias
-   * (`Aliases`). Without a certificate CloudFront accepts no alias, so the name is then only
-   * the comment (with a warning).
+   * (`Aliases`), so it must then be a lower-case domain name. Without a certificate CloudFront
+   * accepts no alias, so the name is then only the comment: any text of at most 128
+   * characters (a domain name there gets a warning that it is not served).
    */
   readonly name: string;
 
@@ -48,9 +49,11 @@ export interface DistributionProps {
   readonly comment?: string;
 
   /**
-   * More domain names the distribution serves, besides `name`. Needs `sslCertificate`.
+   * More domain names the distribution serves, besides `name`, in lower case. Needs
+   * `sslCertificate`. More than 100 names in all (CloudFront's default quota) get a warning.
    *
-   * Becomes `Aliases`, after `name`, without repeats.
+   * Becomes `Aliases`, after `name`, without repeats. A list known only at deploy time (a
+   * `CommaDelimitedList` parameter, `Fn.split`) is joined to `name` in the template.
    *
    * @default - only `name` (with a certificate)
    */
@@ -148,7 +151,7 @@ export interface DistributionProps {
 
   /**
    * The oldest protocol (security policy) viewers may use over HTTPS. Only with
-   * `sslCertificate`.
+   * `sslCertificate`: without one CloudFront ignores it, and it gets a warning.
    *
    * The specification's default, `TLSv1`, allows broken protocols; it is still accepted, as
    * are `SSLv3` (with `vip`), `TLSv1_2016` and `TLSv1.1_2016`, with a warning. Becomes

@@ -132,8 +132,10 @@ export interface Origin {
   readonly connectionTimeout?: Duration;
 
   /**
-   * How long CloudFront waits for a response from a custom origin, from 1 to 180 seconds
-   * (over 60 needs a quota increase). Only for a custom origin. Beyond the specification.
+   * How long CloudFront waits for a response from a custom origin: whole seconds from 1.
+   * Above 60 seconds (CloudFront's default quota "Response timeout per origin") it is accepted
+   * with a warning: it deploys only where the quota was raised. Only for a custom origin.
+   * Beyond the specification.
    *
    * Becomes `CustomOriginConfig.OriginReadTimeout`.
    *
@@ -142,9 +144,10 @@ export interface Origin {
   readonly readTimeout?: Duration;
 
   /**
-   * How long CloudFront keeps an idle connection to a custom origin open, from 1 to 180
-   * seconds (over 60 needs a quota increase). Only for a custom origin. Beyond the
-   * specification.
+   * How long CloudFront keeps an idle connection to a custom origin open: whole seconds from 1.
+   * Above 60 seconds (CloudFront's default quota "Keep-alive timeout per origin") it is
+   * accepted with a warning: it deploys only where the quota was raised. Only for a custom
+   * origin. Beyond the specification.
    *
    * Becomes `CustomOriginConfig.OriginKeepaliveTimeout`.
    *

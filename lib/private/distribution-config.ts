@@ -106,7 +106,7 @@ function references(input: DistributionInput, scope: IConstruct): string[] {
     ['defaultCacheBehavior', input.defaultCacheBehavior],
     ...(input.behaviors ?? []).map((b, i): [string, DefaultCacheBehavior] => [`behaviors[${i}]`, b]),
   ];
-  for (const [at, b] of all.filter(([, b]) => b !== undefined && b !== null)) {
+  for (const [at, b] of all.filter(([, behaviour]) => behaviour !== undefined && behaviour !== null)) {
     // A version outside us-east-1 is already refused by the behaviour's rules.
     (b.edgeLambdas ?? []).forEach((l, j) => {
       const region = l.functionVersion.env.region;

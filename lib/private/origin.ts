@@ -178,9 +178,10 @@ function bucketEncryption(bucket: s3.IBucket): 'kms' | 'aws/s3' | undefined {
   if (!(cfn instanceof s3.CfnBucket)) return undefined;
   const encryption = Stack.of(cfn).resolve(cfn.bucketEncryption) as
     s3.CfnBucket.BucketEncryptionProperty | undefined;
-  const rules = encryption?.serverSideEncryptionConfiguration;
-  const byDefault = Array.isArray(rules)
-    ? (rules[0] as s3.CfnBucket.ServerSideEncryptionRuleProperty | undefined)?.serverSideEncryptionByDefault
+  const sseRules = encryption?.serverSideEncryptionConfiguration;
+  const byDefault = Array.isArray(sseRules)
+    ? (sseRules[0] as s3.CfnBucket.ServerSideEncryptionRuleProperty | undefined)
+        ?.serverSideEncryptionByDefault
     : undefined;
   const sse = byDefault as s3.CfnBucket.ServerSideEncryptionByDefaultProperty | undefined;
   if (sse?.sseAlgorithm !== 'aws:kms' && sse?.sseAlgorithm !== 'aws:kms:dsse') return undefined;
