@@ -249,3 +249,18 @@ describe('fails when a reference cannot be wired', () => {
     );
   });
 });
+
+test('fails, naming the prop, when an environment-agnostic stack references a bucket of a pinned stack', () => {
+  const app = new App();
+  const storage = new Stack(app, 'Storage', { env: ENV });
+  const cdn = new Stack(app, 'Cdn');
+  const bucket = new s3.Bucket(storage, 'Bucket');
+  expect(() => new Distribution(cdn, 'Www', { ...MINIMAL, origins: [{ name: 'www', bucket }] })).toThrow(
+    new Error(
+      errorOf(
+        'Distribution Cdn/Www',
+        "`origins[0].bucket` must be in the environment of the distribution's stack Cdn (aws://unknown-account/unknown-region): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Cdn; got: a resource of stack Storage (aws://111111111111/us-east-1)",
+      ),
+    ),
+  );
+});

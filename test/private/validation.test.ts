@@ -1,5 +1,15 @@
 import { Duration, Lazy } from 'aws-cdk-lib';
-import { message, oneOf, setOf, show, throwIfAny, unknown } from '../../lib/private/validation';
+import {
+  isDeployTime,
+  like,
+  message,
+  oneOf,
+  setOf,
+  show,
+  throwIfAny,
+  typeRules,
+  unknown,
+} from '../../lib/private/validation';
 
 test('one message format: the path, what is allowed, what was given', () => {
   expect(message('a.b', 'must be x', 'y')).toBe('`a.b` must be x; got: "y"');
@@ -23,4 +33,50 @@ test('unresolved values are never judged', () => {
   expect(unknown(Duration.seconds(Lazy.number({ produce: () => 1 })))).toBe(true);
   expect(oneOf('p', Lazy.string({ produce: () => 'x' }), ['a'])).toEqual([]);
   expect(setOf('m', Lazy.list({ produce: () => ['GET'] }), [['GET', 'HEAD']])).toEqual([]);
+});
+
+test('a dynamic reference is a deploy-time value, shown as such', () => {
+  expect(isDeployTime('{{resolve:ssm:/backend}}')).toBe(true);
+  expect(isDeployTime('backend.example.com')).toBe(false);
+  expect(show(['{{resolve:secretsmanager:s}}', Lazy.string({ produce: () => 'x' })])).toBe(
+    '[a deploy-time value, a deploy-time value]',
+  );
+});
+
+describe('typeRules', () => {
+  const shape = {
+    name: 'string',
+    port: 'number',
+    on: 'boolean',
+    ttl: 'Duration',
+    list: 'string list',
+  } as const;
+
+  test('passes values of their kind, absent ones and deploy-time ones', () => {
+    expect(
+      typeRules('', { name: 'a', port: 1, on: true, ttl: Duration.seconds(1), list: ['a'] }, shape),
+    ).toEqual([]);
+    expect(typeRules('', {}, shape)).toEqual([]);
+    expect(
+      typeRules(
+        '',
+        { port: Lazy.number({ produce: () => 1 }), list: Lazy.list({ produce: () => [] }) },
+        shape,
+      ),
+    ).toEqual([]);
+  });
+
+  test('names the path, the type expected and what was given', () => {
+    expect(typeRules('o', { name: 1, port: '80', on: 'true', ttl: 30, list: ['a', 2] }, shape)).toEqual([
+      '`o.name` must be a string; got: 1 (a number)',
+      '`o.port` must be a number; got: "80" (a string)',
+      '`o.on` must be true or false; got: "true" (a string)',
+      '`o.ttl` must be a Duration (such as Duration.seconds(30)); got: 30 (a number)',
+      '`o.list[1]` must be a string; got: 2 (a number)',
+    ]);
+    expect(typeRules('o', { name: null }, shape)).toEqual(['`o.name` must be a string; got: null']);
+    expect(typeRules('b', {}, like('an s3.IBucket', 'bucketName'))).toEqual([
+      '`b` must be an s3.IBucket; got: an object',
+    ]);
+  });
 });
