@@ -148,6 +148,36 @@ export interface BehaviorOptions {
    * @default - none
    */
   readonly edgeLambdas?: cloudfront.EdgeLambda[];
+
+  /**
+   * The cache policy: what goes into the cache key, the TTLs, and whether compressed objects are
+   * cached. aws-cdk-lib's managed policies (`cloudfront.CachePolicy.CACHING_OPTIMIZED`), an
+   * imported one (`CachePolicy.fromCachePolicyId`) or a `new cloudfront.CachePolicy(...)`.
+   * Beyond the specification.
+   *
+   * Becomes `CachePolicyId`; the behaviour then renders no `ForwardedValues` nor TTLs, and
+   * `forwardQueryString`, `forwardHeaders`, `forwardCookies`, `minTtl`, `defaultTtl` and
+   * `maxTtl` must be left out.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-the-cache-key.html
+   * @default - the behaviour's legacy cache settings; with the distribution's
+   * `legacyCacheSettings: false`, a policy made from them
+   */
+  readonly cachePolicy?: cloudfront.ICachePolicy;
+
+  /**
+   * The origin request policy: what is forwarded to the origin beyond the cache key, without
+   * splitting the cache. aws-cdk-lib's managed policies (`cloudfront.OriginRequestPolicy.CORS_S3_ORIGIN`),
+   * an imported one or a `new cloudfront.OriginRequestPolicy(...)`. Needs `cachePolicy` (or the
+   * distribution's `legacyCacheSettings: false`). Beyond the specification.
+   *
+   * Becomes `OriginRequestPolicyId`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-origin-requests.html
+   * @default - none; with `legacyCacheSettings: false` and a behaviour that does not cache, one
+   * that forwards what its legacy settings forward
+   */
+  readonly originRequestPolicy?: cloudfront.IOriginRequestPolicy;
 }
 
 /**

@@ -10,11 +10,14 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BehaviorOptions, CacheBehavior, DefaultCacheBehavior } from './cache-behavior';
+import { BehaviorPolicies, policiesFor } from './cache-policies';
 import { ErrorResponse } from './error-response';
 import { LoggingConfig } from './logging';
 import { Origin, OriginGroup } from './origins';
 import * as behavior from './private/behavior';
+import * as cachePolicy from './private/cache-policy';
 import * as certificate from './private/certificate';
+import { DEFAULTS } from './private/defaults';
 import * as config from './private/distribution-config';
 import * as errorResponse from './private/error-response';
 import * as logging from './private/logging';
@@ -210,6 +213,21 @@ export interface DistributionProps {
   readonly enableIpv6?: boolean;
 
   /**
+   * Whether behaviours without a `cachePolicy` keep the specification's caching model
+   * (`ForwardedValues` and TTLs, CloudFront's "legacy cache settings").
+   *
+   * With `false`, each such behaviour keeps its props (`forwardQueryString`, `forwardHeaders`,
+   * `forwardCookies`, the TTLs, `compress`) and renders them as a cache policy (and, where the
+   * legacy model does not cache, `CachingDisabled` and an origin request policy) that caches and
+   * forwards exactly the same: a managed policy where one matches, otherwise one generated policy
+   * per setting, shared by the stack. Beyond the specification.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/controlling-the-cache-key.html
+   * @default true
+   */
+  readonly legacyCacheSettings?: boolean;
+
+  /**
    * Tags for the distribution (as `Tags.of(distribution).add(key, value)`). Beyond the
    * specification.
    *
@@ -291,6 +309,8 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private readonly origins: Origin[];
   private readonly behaviors: CacheBehavior[];
   private readonly grantedBuckets = new Set<string>();
+  /** The policies of each behaviour, when it uses CloudFront's current caching model. */
+  private readonly policies = new Map<DefaultCacheBehavior, BehaviorPolicies | undefined>();
   private accessControl?: cloudfront.S3OriginAccessControl;
   private judgedAtSynth = false;
 
@@ -304,6 +324,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     this.behaviors = [...(props.behaviors ?? [])];
     if (this.origins.some((o) => o.bucket && !o.originAccessIdentity)) this.ensureAccessControl();
     this.loggingBucket = setUpLogBucket(this, props.logging);
+    for (const [at, b] of config.allBehaviors(props)) this.resolvePolicies(at, b);
 
     const resource = new cloudfront.CfnDistribution(this, 'Resource', {
       distributionConfig: {
@@ -315,9 +336,12 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
             this.origins.map((o) => originModule.render(o, this.accessControl?.originAccessControlId)),
         }),
         originGroups: originGroup.render(props.originGroups),
-        defaultCacheBehavior: behavior.renderDefault(props.defaultCacheBehavior),
+        defaultCacheBehavior: behavior.renderDefault(
+          props.defaultCacheBehavior,
+          this.policyIds(props.defaultCacheBehavior),
+        ),
         cacheBehaviors: Lazy.any(
-          { produce: () => this.behaviors.map(behavior.render) },
+          { produce: () => this.behaviors.map((b) => behavior.render(b, this.policyIds(b))) },
           { omitEmptyArray: true },
         ),
         customErrorResponses: props.errorResponses?.length
@@ -385,7 +409,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     );
     this.behaviors.push(added);
     this.judgeAgainAtSynth();
-    addWarnings(this, behavior.warnings(`behaviors[${behaviors.length - 1}]`, added));
+    const at = `behaviors[${behaviors.length - 1}]`;
+    addWarnings(this, [...behavior.warnings(at, added), ...cachePolicy.warnings(at, added)]);
+    this.resolvePolicies(at, added);
   }
 
   /**
@@ -400,6 +426,22 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
    */
   public grantCreateInvalidation(identity: iam.IGrantable): iam.Grant {
     return this.grant(identity, 'cloudfront:CreateInvalidation');
+  }
+
+  /** The policies of a behaviour: its own, the bridge's, or none (legacy cache settings). */
+  private resolvePolicies(at: string, b: DefaultCacheBehavior): void {
+    const legacy = this.props.legacyCacheSettings ?? DEFAULTS.legacyCacheSettings;
+    this.policies.set(b, policiesFor(this, at, b, legacy));
+  }
+
+  private policyIds(b: DefaultCacheBehavior): behavior.PolicyIds | undefined {
+    const found = this.policies.get(b);
+    return found
+      ? {
+          cachePolicyId: found.cachePolicy.cachePolicyId,
+          originRequestPolicyId: found.originRequestPolicy?.originRequestPolicyId,
+        }
+      : undefined;
   }
 
   /** How errors name this construct: `Distribution Stack/Www`. */

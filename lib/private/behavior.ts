@@ -62,6 +62,8 @@ export const SHAPE: Shape = {
   functionAssociations: {
     list: { function: like('a cloudfront.IFunction', 'functionRef'), eventType: 'string' },
   },
+  cachePolicy: like('a cloudfront.ICachePolicy', 'cachePolicyId'),
+  originRequestPolicy: like('a cloudfront.IOriginRequestPolicy', 'originRequestPolicyId'),
   edgeLambdas: {
     list: {
       functionVersion: like('a lambda.IVersion', 'node', 'edgeArn', 'version'),
@@ -439,22 +441,37 @@ function seconds(d: Duration | undefined, fallback: Duration): number {
   return (d ?? fallback).toSeconds();
 }
 
-/** The default behaviour as CloudFormation's `DefaultCacheBehavior`, every default explicit. */
+/** The IDs of a behaviour's policies, when it uses CloudFront's current caching model. */
+export interface PolicyIds {
+  readonly cachePolicyId: string;
+  readonly originRequestPolicyId?: string;
+}
+
+/**
+ * The default behaviour as CloudFormation's `DefaultCacheBehavior`, every default explicit: the
+ * legacy cache settings (`ForwardedValues` and TTLs), or, with `policies`, their IDs instead.
+ */
 export function renderDefault(
   b: DefaultCacheBehavior,
+  policies?: PolicyIds,
 ): cloudfront.CfnDistribution.DefaultCacheBehaviorProperty {
   const headers = b.forwardHeaders ?? [];
+  const caching = policies
+    ? { cachePolicyId: policies.cachePolicyId, originRequestPolicyId: policies.originRequestPolicyId }
+    : {
+        forwardedValues: {
+          queryString: b.forwardQueryString ?? DEFAULTS.forwardQueryString,
+          headers: headers.length > 0 ? [...headers] : undefined,
+          cookies: renderCookies(b.forwardCookies),
+        },
+        minTtl: seconds(b.minTtl, DEFAULTS.minTtl),
+        defaultTtl: seconds(b.defaultTtl, DEFAULTS.defaultTtl),
+        maxTtl: seconds(b.maxTtl, DEFAULTS.maxTtl),
+      };
   return {
     targetOriginId: b.targetOrigin,
     viewerProtocolPolicy: b.viewerProtocolPolicy ?? DEFAULTS.viewerProtocolPolicy,
-    forwardedValues: {
-      queryString: b.forwardQueryString ?? DEFAULTS.forwardQueryString,
-      headers: headers.length > 0 ? [...headers] : undefined,
-      cookies: renderCookies(b.forwardCookies),
-    },
-    minTtl: seconds(b.minTtl, DEFAULTS.minTtl),
-    defaultTtl: seconds(b.defaultTtl, DEFAULTS.defaultTtl),
-    maxTtl: seconds(b.maxTtl, DEFAULTS.maxTtl),
+    ...caching,
     allowedMethods: [...(b.allowedMethods ?? DEFAULTS.methods)],
     cachedMethods: [...(b.cachedMethods ?? DEFAULTS.methods)],
     smoothStreaming: b.smoothStreaming ?? DEFAULTS.smoothStreaming,
@@ -477,6 +494,9 @@ export function renderDefault(
 }
 
 /** A path-pattern behaviour as CloudFormation's `CacheBehavior`. */
-export function render(b: CacheBehavior): cloudfront.CfnDistribution.CacheBehaviorProperty {
-  return { pathPattern: b.pathPattern, ...renderDefault(b) };
+export function render(
+  b: CacheBehavior,
+  policies?: PolicyIds,
+): cloudfront.CfnDistribution.CacheBehaviorProperty {
+  return { pathPattern: b.pathPattern, ...renderDefault(b, policies) };
 }

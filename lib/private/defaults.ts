@@ -15,6 +15,7 @@ export const DEFAULTS = {
   sslMinimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
   httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
   enableIpv6: true,
+  legacyCacheSettings: true,
   httpPort: 80,
   httpsPort: 443,
   originProtocol: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,

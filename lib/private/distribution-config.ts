@@ -1,6 +1,8 @@
 import { IConstruct } from 'constructs';
 import * as behavior from './behavior';
+import * as cachePolicy from './cache-policy';
 import * as certificate from './certificate';
+import { DEFAULTS } from './defaults';
 import * as errorResponse from './error-response';
 import * as logging from './logging';
 import * as origin from './origin';
@@ -83,6 +85,11 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   }
   problems.push(...behavior.patternRules('behaviors', behaviors));
   behaviors.forEach((b, i) => problems.push(...behavior.rules(`behaviors[${i}]`, b, targets)));
+  const legacy = input.legacyCacheSettings ?? DEFAULTS.legacyCacheSettings;
+  for (const [at, b] of allBehaviors(input)) {
+    const targetIsS3 = origins.some((o) => o?.name === b.targetOrigin && o.bucket !== undefined);
+    problems.push(...cachePolicy.rules(at, b, { legacy, targetIsS3 }));
+  }
   problems.push(...errorResponse.rules('errorResponses', input.errorResponses ?? []));
   problems.push(...certificate.rules(input));
   problems.push(...settings.rules(input));
@@ -102,11 +109,7 @@ function references(input: DistributionInput, scope: IConstruct): string[] {
     );
   });
   problems.push(...crossEnvironment('sslCertificate', input.sslCertificate?.acmCertificate, scope));
-  const all: [string, DefaultCacheBehavior][] = [
-    ['defaultCacheBehavior', input.defaultCacheBehavior],
-    ...(input.behaviors ?? []).map((b, i): [string, DefaultCacheBehavior] => [`behaviors[${i}]`, b]),
-  ];
-  for (const [at, b] of all.filter(([, behaviour]) => behaviour !== undefined && behaviour !== null)) {
+  for (const [at, b] of allBehaviors(input)) {
     // A version outside us-east-1 is already refused by the behaviour's rules.
     (b.edgeLambdas ?? []).forEach((l, j) => {
       const region = l.functionVersion.env.region;
@@ -122,9 +125,19 @@ function references(input: DistributionInput, scope: IConstruct): string[] {
   return problems;
 }
 
+/** Every behaviour with its prop path: the default one first. */
+export function allBehaviors(input: DistributionInput): [string, DefaultCacheBehavior][] {
+  const all: [string, DefaultCacheBehavior][] = [
+    ['defaultCacheBehavior', input.defaultCacheBehavior],
+    ...(input.behaviors ?? []).map((b, i): [string, DefaultCacheBehavior] => [`behaviors[${i}]`, b]),
+  ];
+  return all.filter(([, b]) => b !== undefined && b !== null);
+}
+
 /** Every warning of a distribution's props. */
 export function warnings(input: DistributionInput): Warning[] {
   return [
+    ...allBehaviors(input).flatMap(([at, b]) => cachePolicy.warnings(at, b)),
     ...certificate.warnings(input),
     ...behavior.warnings('defaultCacheBehavior', input.defaultCacheBehavior),
     ...(input.behaviors ?? []).flatMap((b, i) => behavior.warnings(`behaviors[${i}]`, b)),

@@ -24,6 +24,7 @@ export const SHAPE: Shape = {
   httpVersion: 'string',
   enableIpv6: 'boolean',
   tags: 'string map',
+  legacyCacheSettings: 'boolean',
 };
 
 /**
@@ -57,6 +58,7 @@ export interface SettingsInput extends CommonSettingsInput {
   readonly httpVersion?: cloudfront.HttpVersion;
   readonly enableIpv6?: boolean;
   readonly tags?: { [key: string]: string };
+  readonly legacyCacheSettings?: boolean;
 }
 
 /** `comment` (the `name` by default) and `priceClass`, the same for web and RTMP. */
