@@ -1,4 +1,4 @@
-import { App, Duration, Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, Duration, Lazy, Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   ENV,
@@ -309,6 +309,28 @@ describe('fails when', () => {
         originRequestPolicy: cloudfront.OriginRequestPolicy.fromOriginRequestPolicyId(stack, 'O', 'o1'),
       },
     });
+  });
+});
+
+describe('does not judge deploy-time values', () => {
+  test('under the bridge, a behaviour whose forwarding is known only at deploy time keeps its legacy settings, with a warning', () => {
+    make(stack, {
+      legacyCacheSettings: false,
+      ...withDefault({ forwardHeaders: Lazy.list({ produce: () => ['Host'] }) }),
+    });
+    config(stack).resourceCountIs('AWS::CloudFront::CachePolicy', 0);
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ ForwardedValues: Match.objectLike({ Headers: ['Host'] }) }),
+      }),
+    });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        '`defaultCacheBehavior` keeps the legacy cache settings although `legacyCacheSettings` is false: its forwarding or TTLs are known only at deploy time, so no policy can be made from them. Give it a `cachePolicy`.',
+        'legacySettingsNotBridged',
+      ),
+    );
   });
 });
 

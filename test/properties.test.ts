@@ -411,3 +411,54 @@ function replaceMarker(props: any, value: unknown): any {
   }
   return props;
 }
+
+describe('property-based: the bridge', () => {
+  // Random legacy behaviours rendered through the bridge (legacyCacheSettings: false) give
+  // schema-valid distributions, and policies CloudFront takes: TTLs in order, nothing in the key
+  // of a policy that disables caching, names of at most 128 characters of its set.
+  test('random legacy behaviours give valid cache and origin request policies', () => {
+    fc.assert(
+      fc.property(validSpec, (spec) => {
+        const stack = newStack();
+        const props = toProps(spec, stack);
+        const strip = (b: any) =>
+          b && { ...b, forwardHeaders: b.forwardHeaders?.filter((h: string) => h !== 'Authorization') };
+        new Distribution(stack, 'Www', {
+          ...props,
+          legacyCacheSettings: false,
+          defaultCacheBehavior: strip(props.defaultCacheBehavior),
+          behaviors: props.behaviors?.map(strip),
+        });
+        const template = Template.fromStack(stack);
+        for (const resource of Object.values(template.findResources('AWS::CloudFront::CachePolicy'))) {
+          const c = resource.Properties.CachePolicyConfig;
+          expect(c.MinTTL).toBeLessThanOrEqual(c.DefaultTTL);
+          expect(c.DefaultTTL).toBeLessThanOrEqual(c.MaxTTL);
+          expect(c.MaxTTL).toBeGreaterThan(0);
+          expect(c.Name).toMatch(/^[A-Za-z0-9_-]{1,128}$/);
+          const key = c.ParametersInCacheKeyAndForwardedToOrigin;
+          expect(['all', 'none']).toContain(key.QueryStringsConfig.QueryStringBehavior);
+          expect((key.HeadersConfig.Headers ?? []).length).toBeLessThanOrEqual(10);
+        }
+        for (const resource of Object.values(
+          template.findResources('AWS::CloudFront::OriginRequestPolicy'),
+        )) {
+          const c = resource.Properties.OriginRequestPolicyConfig;
+          expect(c.Name).toMatch(/^[A-Za-z0-9_-]{1,128}$/);
+          expect(c.HeadersConfig.Headers ?? []).not.toContain('authorization');
+        }
+        const config = template.findResources('AWS::CloudFront::Distribution');
+        for (const d of Object.values(config)) {
+          for (const b of [
+            d.Properties.DistributionConfig.DefaultCacheBehavior,
+            ...(d.Properties.DistributionConfig.CacheBehaviors ?? []),
+          ]) {
+            expect(b.ForwardedValues).toBeUndefined();
+            expect(b.CachePolicyId).toBeDefined();
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+});

@@ -37,6 +37,7 @@ test.each([
   ['error `minTtl`', `${s(DEFAULTS.errorCachingMinTtl)} seconds`],
   ['`httpVersion`', `\`${DEFAULTS.httpVersion}\``],
   ['`enableIpv6`', `\`${DEFAULTS.enableIpv6}\``],
+  ['`legacyCacheSettings`', `\`${DEFAULTS.legacyCacheSettings}\``],
   ['origin group `failoverStatusCodes`', DEFAULTS.failoverStatusCodes.join(', ')],
   ['`logging.includeCookies`', `\`${DEFAULTS.loggingIncludeCookies}\``],
 ])('the README documents the default of %s as %s', (prop, text) => {

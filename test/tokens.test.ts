@@ -140,6 +140,20 @@ const STRING_PATHS: [string, string, (v: string, s: Stack) => Props][] = [
         ],
       }),
   ],
+  [
+    'defaultCacheBehavior.cachePolicy (imported by ID)',
+    '658327ea-f89d-4fab-a63d-7e88639e58f6',
+    (v, s) => behavior({ cachePolicy: cloudfront.CachePolicy.fromCachePolicyId(s, 'Cache', v) }),
+  ],
+  [
+    'defaultCacheBehavior.originRequestPolicy (imported by ID)',
+    '88a5eaf4-2fd4-4709-b370-b4c650ea3fcf',
+    (v, s) =>
+      behavior({
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        originRequestPolicy: cloudfront.OriginRequestPolicy.fromOriginRequestPolicyId(s, 'Origin', v),
+      }),
+  ],
   ['behaviors[0].pathPattern', '/api/*', (v) => pathBehavior({ pathPattern: v })],
   ['behaviors[0].targetOrigin', 'www', (v) => pathBehavior({ targetOrigin: v })],
   ['errorResponses[0].responsePagePath', '/503.html', (v) => errorResponse({ responsePagePath: v })],
