@@ -350,6 +350,18 @@ describe('warns when', () => {
     );
   });
 
+  test('more than 100 distributions use one custom policy', () => {
+    for (let i = 0; i < 101; i++) {
+      new Distribution(stack, `D${i}`, { ...MINIMAL, legacyCacheSettings: false });
+    }
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/D100',
+      Match.stringLikeRegexp(
+        'Policy Stack/LegacyCachePolicy[0-9a-f]{10} is now used by 101 distributions, more than CloudFront.s default quota of 100 distributions associated with one policy',
+      ),
+    );
+  });
+
   test('the app has more custom cache policies than the per-account quota (20)', () => {
     for (let i = 0; i < 21; i++) {
       new Distribution(stack, `D${i}`, {
