@@ -80,12 +80,7 @@ function cachePolicyOf(stack: Stack, cache: policy.Bridged['cache']): cloudfront
     headerBehavior: cache.headers.length
       ? cloudfront.CacheHeaderBehavior.allowList(...cache.headers)
       : cloudfront.CacheHeaderBehavior.none(),
-    cookieBehavior:
-      cache.cookies === 'all'
-        ? cloudfront.CacheCookieBehavior.all()
-        : cache.cookies === 'none'
-          ? cloudfront.CacheCookieBehavior.none()
-          : cloudfront.CacheCookieBehavior.allowList(...cache.cookies),
+    cookieBehavior: cookieBehavior(cache.cookies, cloudfront.CacheCookieBehavior),
     enableAcceptEncodingGzip: cache.compress,
     enableAcceptEncodingBrotli: cache.compress,
   });
@@ -113,13 +108,18 @@ function originRequestPolicyOf(
         : settings.headers.length
           ? cloudfront.OriginRequestHeaderBehavior.allowList(...settings.headers)
           : cloudfront.OriginRequestHeaderBehavior.none(),
-    cookieBehavior:
-      settings.cookies === 'all'
-        ? cloudfront.OriginRequestCookieBehavior.all()
-        : settings.cookies === 'none'
-          ? cloudfront.OriginRequestCookieBehavior.none()
-          : cloudfront.OriginRequestCookieBehavior.allowList(...settings.cookies),
+    cookieBehavior: cookieBehavior(settings.cookies, cloudfront.OriginRequestCookieBehavior),
   });
+}
+
+/** The cookies of a policy, with the cookie behaviour class of its kind (cache or origin request). */
+function cookieBehavior<T>(
+  cookies: 'all' | 'none' | string[],
+  kind: { all(): T; none(): T; allowList(...names: string[]): T },
+): T {
+  if (cookies === 'all') return kind.all();
+  if (cookies === 'none') return kind.none();
+  return kind.allowList(...cookies);
 }
 
 /** 10 hex characters of the settings' SHA-256: the same settings, the same policy. */
