@@ -261,14 +261,17 @@ describe('fails when', () => {
 
   test.each([
     ['ALL_VIEWER', cloudfront.OriginRequestPolicy.ALL_VIEWER],
-    ['a policy of this app with Host', undefined],
+    ['a policy of this app with Host', cloudfront.OriginRequestHeaderBehavior.allowList('Host')],
+    [
+      'a policy of this app that denies only another header',
+      cloudfront.OriginRequestHeaderBehavior.denyList('X-A'),
+    ],
   ])('an origin request policy forwards Host to an S3 origin (%s)', (_, given) => {
     const bucket = new s3.Bucket(stack, 'Bucket');
     const originRequestPolicy =
-      given ??
-      new cloudfront.OriginRequestPolicy(stack, 'WithHost', {
-        headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList('Host'),
-      });
+      given instanceof cloudfront.OriginRequestHeaderBehavior
+        ? new cloudfront.OriginRequestPolicy(stack, 'WithHost', { headerBehavior: given })
+        : given;
     expectError(
       stack,
       {

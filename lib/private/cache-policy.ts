@@ -84,6 +84,9 @@ function forwardsHost(policy: cloudfront.IOriginRequestPolicy): boolean {
   );
   const headers = config?.headersConfig;
   if (headers?.headerBehavior === 'allViewer') return true;
+  if (headers?.headerBehavior === 'allExcept') {
+    return !(headers.headers ?? []).some((h) => typeof h === 'string' && h.toLowerCase() === 'host');
+  }
   return (
     (headers?.headerBehavior === 'whitelist' ||
       headers?.headerBehavior === 'allViewerAndWhitelistCloudFront') &&
@@ -225,7 +228,7 @@ export interface Bridged {
   readonly cache:
     'CACHING_DISABLED' | 'CACHING_OPTIMIZED' | 'CACHING_OPTIMIZED_FOR_UNCOMPRESSED_OBJECTS' | CacheSettings;
   /** A managed policy's name (a static of `cloudfront.OriginRequestPolicy`), settings, or none. */
-  readonly originRequest?: 'ALL_VIEWER' | OriginRequestSettings;
+  readonly originRequest?: 'ALL_VIEWER' | 'USER_AGENT_REFERER_HEADERS' | OriginRequestSettings;
 }
 
 const seconds = (d: Duration | undefined, fallback: Duration) => (d ?? fallback).toSeconds();
@@ -258,8 +261,17 @@ export function bridge(b: BehaviorOptions): Bridged {
     if (queryStrings === 'none' && headers.length === 0 && cookies === 'none') {
       return { cache: 'CACHING_DISABLED' };
     }
+    // The managed AllViewer and UserAgentRefererHeaders forward exactly these.
     if (queryStrings === 'all' && headers === 'all' && cookies === 'all') {
       return { cache: 'CACHING_DISABLED', originRequest: 'ALL_VIEWER' };
+    }
+    if (
+      queryStrings === 'none' &&
+      cookies === 'none' &&
+      headers !== 'all' &&
+      headers.join() === 'referer,user-agent'
+    ) {
+      return { cache: 'CACHING_DISABLED', originRequest: 'USER_AGENT_REFERER_HEADERS' };
     }
     return { cache: 'CACHING_DISABLED', originRequest: { queryStrings, headers, cookies } };
   }

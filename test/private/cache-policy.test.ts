@@ -68,6 +68,14 @@ describe('bridge', () => {
       originRequest: { queryStrings: 'all', headers: ['authorization'], cookies: 'none' },
     });
     expect(
+      bridge({
+        maxTtl: Duration.seconds(0),
+        defaultTtl: Duration.seconds(0),
+        forwardQueryString: false,
+        forwardHeaders: ['User-Agent', 'Referer'],
+      }),
+    ).toEqual({ cache: 'CACHING_DISABLED', originRequest: 'USER_AGENT_REFERER_HEADERS' });
+    expect(
       bridge({ maxTtl: Duration.seconds(0), defaultTtl: Duration.seconds(0), forwardQueryString: false }),
     ).toEqual({
       cache: 'CACHING_DISABLED',
