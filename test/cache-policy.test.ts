@@ -4,6 +4,7 @@ import {
   ENV,
   MINIMAL,
   config,
+  errorOf,
   expectError,
   make,
   newStack,
@@ -299,6 +300,21 @@ describe('fails when', () => {
         }),
       },
       '`defaultCacheBehavior.forwardHeaders` must not hold authorization on a behaviour that does not cache when `legacyCacheSettings` is false: CloudFront forwards them only as part of a cache key, and a policy that disables caching has none. Give the behaviour a `cachePolicy`, or keep the legacy cache settings; got: ["Authorization"]',
+    );
+  });
+
+  test('a cache policy of this app is in another Region, naming the prop', () => {
+    const app = new App();
+    const shared = new Stack(app, 'Shared', { env: { ...ENV, region: 'eu-west-1' } });
+    const web = new Stack(app, 'Web', { env: ENV });
+    const cachePolicy = new cloudfront.CachePolicy(shared, 'Policy');
+    expect(() => make(web, withDefault({ cachePolicy }))).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Web/Www',
+          "`defaultCacheBehavior.cachePolicy` must be in the environment of the distribution's stack Web (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Web; got: a resource of stack Shared (aws://111111111111/eu-west-1)",
+        ),
+      ),
     );
   });
 

@@ -120,6 +120,8 @@ function references(input: DistributionInput, scope: IConstruct): string[] {
       problems.push(...crossEnvironment(`${at}.functionAssociations[${j}].function`, f.function, scope)),
     );
     problems.push(...crossEnvironment(`${at}.responseHeadersPolicy`, b.responseHeadersPolicy, scope));
+    problems.push(...crossEnvironment(`${at}.cachePolicy`, b.cachePolicy, scope));
+    problems.push(...crossEnvironment(`${at}.originRequestPolicy`, b.originRequestPolicy, scope));
   }
   problems.push(...crossEnvironment('logging.bucket', input.logging?.bucket, scope));
   return problems;
