@@ -48,7 +48,7 @@ interface CacheConfig {
   };
 }
 
-/** A policy of this app (`new cloudfront.CachePolicy(...)`): its config; none for managed or imported ones. */
+/** A policy made in this app (a `cloudfront.CachePolicy` construct): its config; none for managed or imported ones. */
 function ownConfig<T>(policy: unknown, read: (cfn: any) => unknown): T | undefined {
   let child: unknown;
   try {
