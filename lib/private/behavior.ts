@@ -308,7 +308,7 @@ function functionRules(at: string, b: BehaviorOptions): string[] {
  * read from a literal ARN (a version imported from another region's stack), else from the stack
  * of a version created in this app; an imported version with a deploy-time ARN is not judged.
  *
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html#lambda-at-edge-function-restrictions
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html
  */
 function edgeVersionRules(at: string, version: lambda.IVersion): string[] {
   // aws-cdk-lib refuses to give the edge ARN of $LATEST.

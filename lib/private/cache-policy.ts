@@ -28,7 +28,7 @@ export const LEGACY_PROPS = [
  * CloudFront's quotas on policies: custom cache policies and origin request policies per account,
  * and distributions associated with one policy.
  *
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-policies
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html ("Quotas on policies")
  */
 export const MAX_CACHE_POLICIES = 20;
 export const MAX_ORIGIN_REQUEST_POLICIES = 20;

@@ -91,7 +91,7 @@ export function nameRules(input: NamesInput, nameIsAlias: boolean): string[] {
  * An alternate domain name: a domain name, in lower case (CloudFront's validator refuses upper
  * case letters in CNAMEs).
  *
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-requirements
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
  */
 function aliasRules(at: string, name: string | undefined): string[] {
   const problems = domainName(at, name, true);
@@ -109,7 +109,7 @@ function isDomainName(name: string): boolean {
 /**
  * An ACM certificate ARN: `arn:<partition>:acm:<region>:<account>:certificate/<id>`.
  *
- * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscertificatemanager.html#awscertificatemanager-resources-for-iam-policies
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscertificatemanager.html
  */
 const ACM_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
 

@@ -149,9 +149,9 @@ function originRules(at: string, o: Origin): string[] {
   }
   problems.push(...originPathRules(`${at}.originPath`, o.originPath));
   problems.push(...customHeaderRules(`${at}.customHeaders`, o.customHeaders));
-  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#origin-connection-attempts
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html ("Connection attempts")
   problems.push(...integerIn(`${at}.connectionAttempts`, o.connectionAttempts, 1, 3));
-  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#origin-connection-timeout
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html ("Connection timeout")
   problems.push(...secondsIn(`${at}.connectionTimeout`, o.connectionTimeout, 1, 10));
   // Adjustable quotas: any whole number of seconds from 1, with a warning above the default quota.
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginResponseTimeout
@@ -193,7 +193,7 @@ function bucketEncryption(bucket: s3.IBucket): 'kms' | 'aws/s3' | undefined {
  * needs kms:Decrypt for CloudFront in the key policy, and the policy of an AWS managed key cannot
  * be changed.
  *
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html#oac-permission-to-access-s3
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk
  */
 function encryptionRules(at: string, o: Origin): string[] {

@@ -6,7 +6,7 @@ import { IConstruct } from 'constructs';
  * caught at synth with the prop that holds the construct, instead of aws-cdk-lib's error that
  * names no prop (or a dependency cycle found at deploy).
  *
- * @see https://docs.aws.amazon.com/cdk/v2/guide/resources.html#resource_stack
+ * @see https://docs.aws.amazon.com/cdk/v2/guide/resources.html
  */
 
 /** A construct of this app (not imported by name or ARN): referencing it makes a cross-stack reference. */
