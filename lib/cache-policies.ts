@@ -3,6 +3,7 @@ import { Duration, Stack, Token, aws_cloudfront as cloudfront } from 'aws-cdk-li
 import { IConstruct } from 'constructs';
 import { BehaviorOptions } from './cache-behavior';
 import * as policy from './private/cache-policy';
+import { nodeOf } from './private/references';
 import { addWarnings } from './private/validation';
 
 /**
@@ -151,13 +152,7 @@ function countUsage(distribution: IConstruct, found: BehaviorPolicies): void {
     distributions: new Map(),
   };
   usage.set(app, u);
-  const custom = (p: object | undefined) => {
-    try {
-      return p !== undefined && 'node' in p ? (p as IConstruct).node.path : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const custom = (p: object | undefined) => nodeOf(p)?.path;
   const quota = (set: Set<string>, path: string | undefined, max: number, name: string) => {
     if (path === undefined || set.has(path)) return;
     set.add(path);

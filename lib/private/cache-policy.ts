@@ -1,5 +1,6 @@
 import { Duration, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
+import { nodeOf } from './references';
 import { Warning, isDeployTime, message } from './validation';
 import { BehaviorOptions } from '../cache-behavior';
 
@@ -50,13 +51,7 @@ interface CacheConfig {
 
 /** A policy made in this app (a `cloudfront.CachePolicy` construct): its config; none for managed or imported ones. */
 function ownConfig<T>(policy: unknown, read: (cfn: any) => unknown): T | undefined {
-  let child: unknown;
-  try {
-    child = (policy as { node?: { defaultChild?: unknown } } | undefined)?.node?.defaultChild;
-  } catch {
-    // Managed and imported policies belong to no construct tree.
-    return undefined;
-  }
+  const child = nodeOf(policy)?.defaultChild;
   if (
     !(child instanceof cloudfront.CfnCachePolicy) &&
     !(child instanceof cloudfront.CfnOriginRequestPolicy)

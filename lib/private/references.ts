@@ -1,5 +1,5 @@
 import { Resource, Stack } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { IConstruct, Node } from 'constructs';
 
 /**
  * References from a distribution to constructs in other stacks: what CloudFormation cannot wire,
@@ -9,15 +9,22 @@ import { IConstruct } from 'constructs';
  * @see https://docs.aws.amazon.com/cdk/v2/guide/resources.html
  */
 
+/**
+ * The construct node of `value`, when it is a construct of a tree: aws-cdk-lib's managed
+ * policies and other constants belong to none, and throw when asked for their node.
+ */
+export function nodeOf(value: unknown): Node | undefined {
+  if (typeof value !== 'object' || value === null || !('node' in value)) return undefined;
+  try {
+    return (value as IConstruct).node;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A construct of this app (not imported by name or ARN): referencing it makes a cross-stack reference. */
 function owned(value: unknown): value is IConstruct {
-  if (typeof value !== 'object' || value === null) return false;
-  try {
-    return 'node' in value && Resource.isOwnedResource(value as IConstruct);
-  } catch {
-    // aws-cdk-lib's managed policies and other constants belong to no construct tree.
-    return false;
-  }
+  return nodeOf(value) !== undefined && Resource.isOwnedResource(value as IConstruct);
 }
 
 function where(stack: Stack): string {
