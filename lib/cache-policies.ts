@@ -3,7 +3,7 @@ import { Duration, Stack, Token, aws_cloudfront as cloudfront } from 'aws-cdk-li
 import { IConstruct } from 'constructs';
 import { BehaviorOptions } from './cache-behavior';
 import * as policy from './private/cache-policy';
-import { nodeOf } from './private/references';
+import { owned } from './private/references';
 import { addWarnings } from './private/validation';
 
 /**
@@ -152,7 +152,8 @@ function countUsage(distribution: IConstruct, found: BehaviorPolicies): void {
     distributions: new Map(),
   };
   usage.set(app, u);
-  const custom = (p: object | undefined) => nodeOf(p)?.path;
+  // Imported policies are never judged: only the ones this app creates count.
+  const custom = (p: object | undefined) => (owned(p) ? p.node.path : undefined);
   const quota = (set: Set<string>, path: string | undefined, max: number, name: string) => {
     if (path === undefined || set.has(path)) return;
     set.add(path);

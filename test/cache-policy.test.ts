@@ -381,6 +381,14 @@ describe('warns when', () => {
     );
   });
 
+  test('imported policies do not count toward the quota', () => {
+    for (let i = 0; i < 21; i++) {
+      const cachePolicy = cloudfront.CachePolicy.fromCachePolicyId(stack, `Imported${i}`, `policy-${i}`);
+      new Distribution(stack, `D${i}`, { ...MINIMAL, ...withDefault({ cachePolicy }) });
+    }
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('policyQuota'));
+  });
+
   test('the app has more custom cache policies than the per-account quota (20)', () => {
     for (let i = 0; i < 21; i++) {
       new Distribution(stack, `D${i}`, {

@@ -23,7 +23,7 @@ export function nodeOf(value: unknown): Node | undefined {
 }
 
 /** A construct of this app (not imported by name or ARN): referencing it makes a cross-stack reference. */
-function owned(value: unknown): value is IConstruct {
+export function owned(value: unknown): value is IConstruct {
   return nodeOf(value) !== undefined && Resource.isOwnedResource(value as IConstruct);
 }
 
