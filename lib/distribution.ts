@@ -13,6 +13,7 @@ import { BehaviorOptions, CacheBehavior, DefaultCacheBehavior } from './cache-be
 import { BehaviorPolicies, policiesFor } from './cache-policies';
 import { ErrorResponse } from './error-response';
 import { LoggingConfig } from './logging';
+import { bindOrigin } from './origin-binding';
 import { Origin, OriginGroup } from './origins';
 import * as behavior from './private/behavior';
 import * as cachePolicy from './private/cache-policy';
@@ -82,8 +83,8 @@ export interface DistributionProps {
   readonly enabled?: boolean;
 
   /**
-   * The origins the distribution fetches from: S3 buckets (`bucket`) or HTTP(S) servers
-   * (`domainName`).
+   * The origins the distribution fetches from: S3 buckets (`bucket`), HTTP(S) servers
+   * (`domainName`) or origins aws-cdk-lib models (`origin`).
    *
    * Becomes `Origins`.
    */
@@ -311,6 +312,8 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private readonly grantedBuckets = new Set<string>();
   /** The policies of each behaviour, when it uses CloudFront's current caching model. */
   private readonly policies = new Map<DefaultCacheBehavior, BehaviorPolicies | undefined>();
+  /** What each aws-cdk-lib origin rendered when bound. */
+  private readonly bound = new Map<Origin, cloudfront.CfnDistribution.OriginProperty>();
   private accessControl?: cloudfront.S3OriginAccessControl;
   private judgedAtSynth = false;
 
@@ -333,7 +336,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
         // Rendered lazily: addOrigin and addBehavior may add to them after construction.
         origins: Lazy.any({
           produce: () =>
-            this.origins.map((o) => originModule.render(o, this.accessControl?.originAccessControlId)),
+            this.origins.map((o) =>
+              originModule.render(o, this.accessControl?.originAccessControlId, this.bound.get(o)),
+            ),
         }),
         originGroups: originGroup.render(props.originGroups),
         defaultCacheBehavior: behavior.renderDefault(
@@ -365,7 +370,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     });
 
     // Bucket and key policies name this distribution, so they come after its ID exists.
-    for (const o of this.origins) this.grantOriginRead(o);
+    this.origins.forEach((o, i) => this.connect(`origins[${i}]`, o));
   }
 
   /**
@@ -391,7 +396,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     this.judgeAgainAtSynth();
     addWarnings(this, originModule.warnings(`origins[${origins.length - 1}]`, origin));
     if (origin.bucket && !origin.originAccessIdentity) this.ensureAccessControl();
-    this.grantOriginRead(origin);
+    this.connect(`origins[${origins.length - 1}]`, origin);
   }
 
   /**
@@ -468,6 +473,15 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   /** One Origin Access Control serves every S3 origin of the distribution. */
   private ensureAccessControl(): void {
     this.accessControl ??= newAccessControl(this, this.props.name);
+  }
+
+  /** Gives CloudFront its way to an origin: a bound aws-cdk-lib origin, or read access to a bucket. */
+  private connect(at: string, o: Origin): void {
+    if (o.origin) {
+      this.bound.set(o, bindOrigin(this, this.what, at, o, this.distributionId));
+    } else {
+      this.grantOriginRead(o);
+    }
   }
 
   /** Lets CloudFront read the bucket of an S3 origin, once per bucket and way of access. */

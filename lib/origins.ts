@@ -1,11 +1,17 @@
-import { Duration, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  Duration,
+  aws_certificatemanager as acm,
+  aws_cloudfront as cloudfront,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
 
 /**
  * An origin: where CloudFront fetches what it serves.
  *
- * The fields pick the kind, as in the specification: `bucket` makes an S3 origin
- * (the specification's `S3Origin`), `domainName` a custom HTTP(S) origin (`CustomOrigin`).
- * Give exactly one of them.
+ * The fields pick the kind: `bucket` makes an S3 origin (the specification's `S3Origin`),
+ * `domainName` a custom HTTP(S) origin (`CustomOrigin`), and `origin` any origin aws-cdk-lib
+ * models (`aws_cloudfront_origins`: function URLs, VPC origins, load balancers, API Gateway,
+ * public buckets, S3 websites). Give exactly one of them.
  *
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistS3AndCustomOrigins.html
  */
@@ -25,9 +31,27 @@ export interface Origin {
    * statement that lets only this distribution read, plus the key policy statement for a
    * KMS-encrypted bucket. The bucket stays private.
    *
-   * @default - no bucket: give `domainName` instead
+   * @default - no bucket: give `domainName` or `origin` instead
    */
   readonly bucket?: s3.IBucket;
+
+  /**
+   * An origin as aws-cdk-lib models it, such as `new origins.RestApiOrigin(api)`,
+   * `origins.FunctionUrlOrigin.withOriginAccessControl(url)` or
+   * `origins.VpcOrigin.withApplicationLoadBalancer(alb)`.
+   *
+   * The distribution binds it as aws-cdk-lib's own `Distribution` does: in its own scope
+   * (`<distribution>/Origins/<name>`), with this distribution's ID for the access it grants
+   * (Origin Access Control, bucket and key policies, Lambda permissions, VPC origins). What the
+   * binding returns is rendered under `name` (`Origins[].Id`). Its connection settings (ports,
+   * protocol, SSL policy, timeouts, path, custom headers, Origin Shield) are the origin's own
+   * props: they cannot be given here beside it. For failover, list the members as origins and
+   * name them in `originGroups` (aws-cdk-lib's `origins.OriginGroup` is not accepted here).
+   *
+   * @default - no aws-cdk-lib origin: give `bucket` or `domainName` instead
+   * @see https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cloudfront_origins-readme.html
+   */
+  readonly origin?: cloudfront.IOrigin;
 
   /**
    * A legacy origin access identity to reach `bucket` with, instead of Origin Access Control.
@@ -45,7 +69,7 @@ export interface Origin {
    *
    * Becomes `Origins[].DomainName`.
    *
-   * @default - no custom origin: give `bucket` instead
+   * @default - no custom origin: give `bucket` or `origin` instead
    */
   readonly domainName?: string;
 
@@ -132,12 +156,12 @@ export interface Origin {
   readonly connectionTimeout?: Duration;
 
   /**
-   * How long CloudFront waits for a response from a custom origin: whole seconds from 1.
-   * Above 60 seconds (CloudFront's default quota "Response timeout per origin") it is accepted
-   * with a warning: it deploys only where the quota was raised. Only for a custom origin.
-   * Beyond the specification.
+   * How long CloudFront waits for a response from the origin (S3 or custom): whole seconds
+   * from 1. Above 60 seconds (CloudFront's default quota "Response timeout per origin") it is
+   * accepted with a warning: it deploys only where the quota was raised. Beyond the
+   * specification.
    *
-   * Becomes `CustomOriginConfig.OriginReadTimeout`.
+   * Becomes `CustomOriginConfig.OriginReadTimeout` or `S3OriginConfig.OriginReadTimeout`.
    *
    * @default Duration.seconds(30) (CloudFront's default; not rendered)
    */
@@ -165,6 +189,41 @@ export interface Origin {
    * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-shield.html
    */
   readonly originShieldRegion?: string;
+
+  /**
+   * How long a request to the origin may take in all, across every packet and retry: whole
+   * seconds, at least `readTimeout` (30 seconds when not set). Beyond the specification.
+   *
+   * Becomes `Origins[].ResponseCompletionTimeout`.
+   *
+   * @default - no limit
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#response-completion-timeout
+   */
+  readonly responseCompletionTimeout?: Duration;
+
+  /**
+   * Which IP protocol CloudFront uses to reach the custom origin: IPv4, IPv6 or both
+   * (dual-stack). Only for a custom origin. Beyond the specification.
+   *
+   * Becomes `CustomOriginConfig.IpAddressType`.
+   *
+   * @default - IPv4 (CloudFront's default; not rendered)
+   * @see https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CustomOriginConfig.html
+   */
+  readonly ipAddressType?: cloudfront.OriginIpAddressType;
+
+  /**
+   * The client certificate CloudFront presents to the custom origin (origin mutual TLS): an ACM
+   * certificate in us-east-1 whose extended key usage includes TLS client authentication.
+   * Only for a custom origin reached over HTTPS, and not on behaviours with Lambda@Edge
+   * functions on origin requests or responses. Beyond the specification.
+   *
+   * Becomes `CustomOriginConfig.OriginMtlsConfig.ClientCertificateArn`.
+   *
+   * @default - no client certificate
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-enable-mtls-distributions.html
+   */
+  readonly clientCertificate?: acm.ICertificate;
 }
 
 /**

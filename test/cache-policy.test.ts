@@ -260,33 +260,6 @@ describe('fails when', () => {
     );
   });
 
-  test.each([
-    ['ALL_VIEWER', cloudfront.OriginRequestPolicy.ALL_VIEWER],
-    ['a policy of this app with Host', cloudfront.OriginRequestHeaderBehavior.allowList('Host')],
-    [
-      'a policy of this app that denies only another header',
-      cloudfront.OriginRequestHeaderBehavior.denyList('X-A'),
-    ],
-  ])('an origin request policy forwards Host to an S3 origin (%s)', (_, given) => {
-    const bucket = new s3.Bucket(stack, 'Bucket');
-    const originRequestPolicy =
-      given instanceof cloudfront.OriginRequestHeaderBehavior
-        ? new cloudfront.OriginRequestPolicy(stack, 'WithHost', { headerBehavior: given })
-        : given;
-    expectError(
-      stack,
-      {
-        origins: [{ name: 'www', bucket }],
-        defaultCacheBehavior: {
-          targetOrigin: 'www',
-          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-          originRequestPolicy,
-        },
-      },
-      '`defaultCacheBehavior.originRequestPolicy` must not forward the viewer\'s Host header to an S3 origin (S3 refuses the request): use ALL_VIEWER_EXCEPT_HOST_HEADER or CORS_S3_ORIGIN; got: "a policy that forwards Host"',
-    );
-  });
-
   test('the bridge is asked to forward Authorization on a behaviour that does not cache', () => {
     expectError(
       stack,

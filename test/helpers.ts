@@ -62,7 +62,10 @@ export function errorOf(what: string, problems: string): string {
 
 /** One origin `www`: a custom origin on backend.example.com unless `origin` says what it is. */
 export function withOrigin(origin: Partial<Origin>): Partial<DistributionProps> {
-  const what = 'bucket' in origin || 'domainName' in origin ? {} : { domainName: 'backend.example.com' };
+  const what =
+    'bucket' in origin || 'domainName' in origin || 'origin' in origin
+      ? {}
+      : { domainName: 'backend.example.com' };
   return { origins: [{ name: 'www', ...what, ...origin } as Origin] };
 }
 

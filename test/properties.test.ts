@@ -142,7 +142,25 @@ const validSpec: fc.Arbitrary<Spec> = fc
       { requiredKeys: ['name', 'origins', 'defaultCacheBehavior'] },
     ),
   )
-  .map((spec) => (spec.certificate ? spec : { ...spec, aliases: undefined }));
+  .map((spec) => (spec.certificate ? spec : { ...spec, aliases: undefined }))
+  .map(withoutHostToS3);
+
+/**
+ * The spec without the viewer's Host header (`Host` or `*`) in behaviours to an S3 origin,
+ * which refuses it: forwarding it there is invalid.
+ */
+function withoutHostToS3(spec: Spec): Spec {
+  const s3Names = (spec.origins as Spec[]).filter((o) => o.bucket).map((o) => o.name);
+  const fix = (b: Spec) =>
+    s3Names.includes(b.targetOrigin) && Array.isArray(b.forwardHeaders)
+      ? { ...b, forwardHeaders: b.forwardHeaders.filter((h: string) => h !== 'Host' && h !== '*') }
+      : b;
+  return {
+    ...spec,
+    defaultCacheBehavior: fix(spec.defaultCacheBehavior),
+    behaviors: spec.behaviors?.map(fix),
+  };
+}
 
 /** `value` when it is a list. */
 function list(value: unknown): any[] | undefined {

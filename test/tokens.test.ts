@@ -7,6 +7,7 @@ import {
   Token,
   aws_certificatemanager as acm,
   aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as origins,
   aws_lambda as lambda,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
@@ -111,6 +112,26 @@ const STRING_PATHS: [string, string, (v: string, s: Stack) => Props][] = [
   ],
   ['origins[0].originShieldRegion', 'us-east-1', (v) => origin({ originShieldRegion: v })],
   [
+    'origins[0].ipAddressType',
+    'dualstack',
+    (v) => origin({ ipAddressType: v as cloudfront.OriginIpAddressType }),
+  ],
+  [
+    'origins[0].clientCertificate (by ARN)',
+    'arn:aws:acm:us-east-1:111111111111:certificate/client',
+    (v, s) => origin({ clientCertificate: acm.Certificate.fromCertificateArn(s, 'Client', v) }),
+  ],
+  [
+    "origins[0].domainName (with the viewer's Host forwarded)",
+    'backend.example.com',
+    (v) => ({ ...origin({ domainName: v }), ...behavior({ forwardHeaders: ['Host'] }) }),
+  ],
+  [
+    'origins[0].name (of an aws-cdk-lib origin)',
+    'www',
+    (v) => ({ origins: [{ name: v, origin: new origins.HttpOrigin('backend.example.com') }] }),
+  ],
+  [
     'originGroups[0].name',
     'ab',
     (v) => ({ ...groups({ name: v }), defaultCacheBehavior: { targetOrigin: v } }),
@@ -173,6 +194,12 @@ const NUMBER_PATHS: [string, number, (v: number) => Props][] = [
   ['origins[0].connectionTimeout', 10, (v) => origin({ connectionTimeout: seconds(v) })],
   ['origins[0].readTimeout', 30, (v) => origin({ readTimeout: seconds(v) })],
   ['origins[0].keepaliveTimeout', 5, (v) => origin({ keepaliveTimeout: seconds(v) })],
+  ['origins[0].responseCompletionTimeout', 30, (v) => origin({ responseCompletionTimeout: seconds(v) })],
+  [
+    'origins[0].readTimeout (below a response completion timeout)',
+    30,
+    (v) => origin({ readTimeout: seconds(v), responseCompletionTimeout: seconds(40) }),
+  ],
   ['originGroups[0].failoverStatusCodes[0]', 503, (v) => groups({ failoverStatusCodes: [v] })],
   ['defaultCacheBehavior.minTtl', 0, (v) => behavior({ minTtl: seconds(v) })],
   ['defaultCacheBehavior.defaultTtl', 86400, (v) => behavior({ defaultTtl: seconds(v) })],

@@ -69,22 +69,37 @@ function cacheConfig(policy: cloudfront.ICachePolicy | undefined): CacheConfig |
 }
 
 /** Whether an origin request policy forwards the viewer's Host header. */
-function forwardsHost(policy: cloudfront.IOriginRequestPolicy): boolean {
-  if (policy.originRequestPolicyId === cloudfront.OriginRequestPolicy.ALL_VIEWER.originRequestPolicyId) {
-    return true;
-  }
+export function forwardsHost(policy: cloudfront.IOriginRequestPolicy): boolean {
+  // The managed policies with every viewer header.
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html
+  const allViewer = [
+    cloudfront.OriginRequestPolicy.ALL_VIEWER,
+    cloudfront.OriginRequestPolicy.ALL_VIEWER_AND_CLOUDFRONT_2022,
+  ].map((p) => p.originRequestPolicyId);
+  if (allViewer.includes(policy.originRequestPolicyId)) return true;
   const config = ownConfig<{ headersConfig?: { headerBehavior?: string; headers?: string[] } }>(
     policy,
     (c) => (c instanceof cloudfront.CfnOriginRequestPolicy ? c.originRequestPolicyConfig : undefined),
   );
   const headers = config?.headersConfig;
+  const listsHost = (headers?.headers ?? []).some((h) => typeof h === 'string' && h.toLowerCase() === 'host');
   if (headers?.headerBehavior === 'allViewer') return true;
-  if (headers?.headerBehavior === 'allExcept') {
-    return !(headers.headers ?? []).some((h) => typeof h === 'string' && h.toLowerCase() === 'host');
-  }
+  if (headers?.headerBehavior === 'allExcept') return !listsHost;
   return (
     (headers?.headerBehavior === 'whitelist' ||
       headers?.headerBehavior === 'allViewerAndWhitelistCloudFront') &&
+    listsHost
+  );
+}
+
+/**
+ * Whether a cache policy of this app puts the viewer's Host header in the cache key, which
+ * forwards it to the origin.
+ */
+export function keysOnHost(policy: cloudfront.ICachePolicy): boolean {
+  const headers = cacheConfig(policy)?.parametersInCacheKeyAndForwardedToOrigin?.headersConfig;
+  return (
+    headers?.headerBehavior === 'whitelist' &&
     (headers.headers ?? []).some((h) => typeof h === 'string' && h.toLowerCase() === 'host')
   );
 }
@@ -93,8 +108,6 @@ function forwardsHost(policy: cloudfront.IOriginRequestPolicy): boolean {
 export interface PolicyContext {
   /** Whether behaviours without a cache policy keep the legacy cache settings. */
   readonly legacy: boolean;
-  /** Whether the behaviour's target is an S3 origin. */
-  readonly targetIsS3: boolean;
 }
 
 /** Every problem of a behaviour's policies. */
@@ -144,17 +157,6 @@ export function rules(at: string, b: BehaviorOptions, context: PolicyContext): s
         ),
       );
     }
-  }
-  // S3 refuses a request whose Host is not the bucket's.
-  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html
-  if (context.targetIsS3 && b.originRequestPolicy && forwardsHost(b.originRequestPolicy)) {
-    problems.push(
-      message(
-        `${at}.originRequestPolicy`,
-        "must not forward the viewer's Host header to an S3 origin (S3 refuses the request): use ALL_VIEWER_EXCEPT_HOST_HEADER or CORS_S3_ORIGIN",
-        'a policy that forwards Host',
-      ),
-    );
   }
   return problems;
 }

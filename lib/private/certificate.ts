@@ -164,20 +164,30 @@ export function rules(input: CertificateInput): string[] {
       ),
     );
   }
-  // An imported certificate's region is in its ARN; a certificate made in this app, its
-  // stack's. An imported one whose ARN is known only at deploy time is not judged.
-  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html#https-requirements-aws-region
-  const acmCert = cert.acmCertificate;
+  const acmProblems = acmCertificateRules('sslCertificate', cert.acmCertificate);
+  problems.push(...acmProblems);
+  if (acmProblems.length > 0) return problems;
+  problems.push(...coverage(input));
+  return problems;
+}
+
+/**
+ * An ACM certificate CloudFront can use: an ACM ARN, in us-east-1. An imported certificate's
+ * region is in its ARN; a certificate made in this app, its stack's. An imported one whose ARN is
+ * known only at deploy time is not judged.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html#https-requirements-aws-region
+ */
+export function acmCertificateRules(at: string, acmCert: acm.ICertificate | undefined): string[] {
   const arn = acmCert?.certificateArn;
   if (!unknown(arn) && !ACM_ARN.test(arn!)) {
-    problems.push(
+    return [
       message(
-        'sslCertificate',
+        at,
         'must be an ACM certificate ARN such as arn:aws:acm:us-east-1:111111111111:certificate/<id>',
         arn,
       ),
-    );
-    return problems;
+    ];
   }
   const region = !unknown(arn)
     ? arn!.split(':')[3]
@@ -185,16 +195,15 @@ export function rules(input: CertificateInput): string[] {
       ? acmCert.env.region
       : undefined;
   if (region !== undefined && !isDeployTime(region) && region !== 'us-east-1') {
-    problems.push(
+    return [
       message(
-        'sslCertificate',
+        at,
         'must be an ACM certificate in us-east-1 (CloudFront only uses certificates from there)',
         region,
       ),
-    );
+    ];
   }
-  problems.push(...coverage(input));
-  return problems;
+  return [];
 }
 
 /**

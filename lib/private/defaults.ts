@@ -30,6 +30,8 @@ export const DEFAULTS = {
   smoothStreaming: false,
   errorCachingMinTtl: Duration.seconds(10),
   failoverStatusCodes: [500, 502, 503, 504],
+  // CloudFront's own default response timeout, never rendered: the rules compare with it.
+  originReadTimeout: Duration.seconds(30),
   loggingIncludeCookies: false,
   // CloudFormation requires Prefix whenever an RTMP distribution logs.
   streamingLoggingPrefix: '',

@@ -87,8 +87,8 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   behaviors.forEach((b, i) => problems.push(...behavior.rules(`behaviors[${i}]`, b, targets)));
   const legacy = input.legacyCacheSettings ?? DEFAULTS.legacyCacheSettings;
   for (const [at, b] of allBehaviors(input)) {
-    const targetIsS3 = origins.some((o) => o?.name === b.targetOrigin && o.bucket !== undefined);
-    problems.push(...cachePolicy.rules(at, b, { legacy, targetIsS3 }));
+    problems.push(...cachePolicy.rules(at, b, { legacy }));
+    problems.push(...origin.requestRules(at, b, reached(input, b)));
   }
   problems.push(...errorResponse.rules('errorResponses', input.errorResponses ?? []));
   problems.push(...certificate.rules(input));
@@ -127,6 +127,14 @@ function references(input: DistributionInput, scope: IConstruct): string[] {
   return problems;
 }
 
+/** The origins a behaviour's requests reach: its target, or both members of its group. */
+function reached(input: DistributionInput, b: DefaultCacheBehavior): Origin[] {
+  const origins = (input.origins ?? []).filter((o) => o !== undefined && o !== null);
+  const group = (input.originGroups ?? []).find((g) => g?.name === b.targetOrigin);
+  const names = group ? [group.primaryOrigin, group.secondaryOrigin] : [b.targetOrigin];
+  return origins.filter((o) => names.includes(o.name));
+}
+
 /** Every behaviour with its prop path: the default one first. */
 export function allBehaviors(input: DistributionInput): [string, DefaultCacheBehavior][] {
   const all: [string, DefaultCacheBehavior][] = [
@@ -144,6 +152,13 @@ export function warnings(input: DistributionInput): Warning[] {
     ...behavior.warnings('defaultCacheBehavior', input.defaultCacheBehavior),
     ...(input.behaviors ?? []).flatMap((b, i) => behavior.warnings(`behaviors[${i}]`, b)),
     ...input.origins.flatMap((o, i) => origin.warnings(`origins[${i}]`, o)),
+    ...allBehaviors(input).flatMap(([at, b]) =>
+      origin.requestWarnings(
+        at,
+        b,
+        input.origins.find((o) => o.name === b.targetOrigin),
+      ),
+    ),
     ...settings.warnings(input),
     ...logging.warnings(input.logging),
   ];

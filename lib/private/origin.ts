@@ -1,4 +1,10 @@
-import { Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  Stack,
+  aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as cdkOrigins,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
+import { acmCertificateRules } from './certificate';
 import { DEFAULTS } from './defaults';
 import {
   Shape,
@@ -15,12 +21,16 @@ import {
   unique,
   unknown,
   isDeployTime,
+  anyDeployTime,
 } from './validation';
+import { DefaultCacheBehavior } from '../cache-behavior';
 import { Origin } from '../origins';
+import { forwardsHost, keysOnHost } from './cache-policy';
 
 /**
- * An origin: an S3 bucket or a custom (HTTP) server, with its connection settings. Its rules,
- * rendering and warnings, side by side.
+ * An origin: an S3 bucket, a custom (HTTP) server or an origin aws-cdk-lib models, with its
+ * connection settings. Its rules, rendering and warnings, side by side, and what a behaviour may
+ * send to it.
  *
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
  */
@@ -32,14 +42,39 @@ export const INSECURE_ORIGIN_SSL_PROTOCOLS = ['SSLv3', 'TLSv1', 'TLSv1.1'];
 
 const ORIGIN_PROTOCOL_POLICIES = Object.values(cloudfront.OriginProtocolPolicy);
 
-/** The fields of `CustomOriginConfig`: they apply only to a custom origin. */
+/**
+ * The fields of `CustomOriginConfig` that an S3 origin has no counterpart of (an S3 origin has
+ * its own `OriginReadTimeout`).
+ */
 const CUSTOM_ORIGIN_FIELDS = [
   'httpPort',
   'httpsPort',
   'protocol',
   'sslPolicy',
+  'keepaliveTimeout',
+  'ipAddressType',
+  'clientCertificate',
+] as const;
+
+/**
+ * The fields an aws-cdk-lib origin (`origin`) sets in its own props: given beside it, they would
+ * be ignored, so they are refused.
+ */
+const OWN_PROPS_OF_CDK_ORIGINS = [
+  'originAccessIdentity',
+  'httpPort',
+  'httpsPort',
+  'protocol',
+  'sslPolicy',
+  'originPath',
+  'customHeaders',
+  'connectionAttempts',
+  'connectionTimeout',
   'readTimeout',
   'keepaliveTimeout',
+  'responseCompletionTimeout',
+  'ipAddressType',
+  'originShieldRegion',
 ] as const;
 
 /**
@@ -77,6 +112,7 @@ const FORBIDDEN_PREFIXES = ['X-Amz-', 'X-Edge-'];
 export const SHAPE: Shape = {
   name: 'string',
   bucket: like('an s3.IBucket', 'node', 'bucketName', 'bucketRegionalDomainName'),
+  origin: like('a cloudfront.IOrigin', 'bind'),
   originAccessIdentity: like('a cloudfront.IOriginAccessIdentity', 'node', 'originAccessIdentityId'),
   domainName: 'string',
   httpPort: 'number',
@@ -90,6 +126,9 @@ export const SHAPE: Shape = {
   readTimeout: 'Duration',
   keepaliveTimeout: 'Duration',
   originShieldRegion: 'string',
+  responseCompletionTimeout: 'Duration',
+  ipAddressType: 'string',
+  clientCertificate: like('an acm.ICertificate', 'certificateArn'),
 };
 
 /**
@@ -120,29 +159,34 @@ function originRules(at: string, o: Origin): string[] {
   const problems: string[] = [];
   problems.push(...required(`${at}.name`, o.name));
   problems.push(...nonEmpty(`${at}.name`, o.name));
-  const isS3 = o.bucket !== undefined;
-  const isCustom = o.domainName !== undefined;
-  if (isS3 === isCustom) {
+  const kinds = [
+    o.bucket !== undefined ? 'bucket' : undefined,
+    o.domainName !== undefined ? 'domainName' : undefined,
+    o.origin !== undefined ? 'origin' : undefined,
+  ].filter((k) => k !== undefined);
+  if (kinds.length !== 1) {
     problems.push(
-      `\`${at}\` must have exactly one of \`bucket\` (an S3 origin) or \`domainName\` (a custom origin); got: ${
-        isS3 ? 'both' : 'neither'
+      `\`${at}\` must have exactly one of \`bucket\` (an S3 origin), \`domainName\` (a custom origin) or \`origin\` (an aws-cdk-lib origin); got: ${
+        kinds.length === 0 ? 'none' : kinds.map((k) => `\`${k}\``).join(' and ')
       }`,
     );
+    return problems;
   }
-  if (isS3 && !isCustom) {
+  if (o.origin !== undefined) return [...problems, ...cdkOriginRules(at, o)];
+  const isS3 = o.bucket !== undefined;
+  if (isS3) {
     for (const field of CUSTOM_ORIGIN_FIELDS) {
       if (o[field] !== undefined) {
         problems.push(
           message(
             `${at}.${field}`,
             'applies only to a custom origin (`domainName`), not to an S3 origin (`bucket`)',
-            o[field],
+            field === 'clientCertificate' ? 'a certificate' : o[field],
           ),
         );
       }
     }
-  }
-  if (isCustom && o.originAccessIdentity !== undefined) {
+  } else if (o.originAccessIdentity !== undefined) {
     problems.push(
       `\`${at}.originAccessIdentity\` applies only to an S3 origin (\`bucket\`); got: an identity on custom origin ${JSON.stringify(o.domainName)}`,
     );
@@ -162,6 +206,14 @@ function originRules(at: string, o: Origin): string[] {
       message(`${at}.originShieldRegion`, 'must be an AWS Region such as us-east-1', o.originShieldRegion),
     );
   }
+  problems.push(...secondsIn(`${at}.responseCompletionTimeout`, o.responseCompletionTimeout, 1, Infinity));
+  problems.push(...completionRules(at, o));
+  problems.push(
+    ...oneOf(`${at}.ipAddressType`, o.ipAddressType, Object.values(cloudfront.OriginIpAddressType)),
+  );
+  if (o.clientCertificate !== undefined) {
+    problems.push(...acmCertificateRules(`${at}.clientCertificate`, o.clientCertificate));
+  }
   problems.push(...domainName(`${at}.domainName`, o.domainName, false));
   problems.push(...originPort(`${at}.httpPort`, o.httpPort));
   problems.push(...originPort(`${at}.httpsPort`, o.httpsPort));
@@ -169,6 +221,200 @@ function originRules(at: string, o: Origin): string[] {
   problems.push(...sslPolicyRules(`${at}.sslPolicy`, o.sslPolicy));
   problems.push(...encryptionRules(at, o));
   return problems;
+}
+
+/**
+ * An aws-cdk-lib origin: not a group (its members would need names of their own), and nothing
+ * beside it that its own props set.
+ */
+function cdkOriginRules(at: string, o: Origin): string[] {
+  const problems: string[] = [];
+  if (o.origin instanceof cdkOrigins.OriginGroup) {
+    problems.push(
+      message(
+        `${at}.origin`,
+        'must not be an origins.OriginGroup: list its members as origins of their own and name them in `originGroups` ({ name, primaryOrigin, secondaryOrigin })',
+        'an OriginGroup',
+      ),
+    );
+  }
+  for (const field of OWN_PROPS_OF_CDK_ORIGINS) {
+    if (o[field] === undefined) continue;
+    problems.push(
+      message(
+        `${at}.${field}`,
+        `must be left out beside \`${at}.origin\`: set it in the props of the aws-cdk-lib origin itself`,
+        field === 'originAccessIdentity' ? 'an identity' : o[field],
+      ),
+    );
+  }
+  if (o.clientCertificate !== undefined) {
+    problems.push(
+      message(
+        `${at}.clientCertificate`,
+        "applies only to a custom origin (`domainName`): aws-cdk-lib's origins have no client certificate",
+        'a certificate',
+      ),
+    );
+  }
+  return problems;
+}
+
+/**
+ * "The value for ResponseCompletionTimeout must be equal to or greater than the value for
+ * OriginReadTimeout", which is 30 seconds when not set.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#response-completion-timeout
+ */
+function completionRules(at: string, o: Origin): string[] {
+  const completion = o.responseCompletionTimeout;
+  const read = o.readTimeout ?? DEFAULTS.originReadTimeout;
+  if (completion === undefined || isDeployTime(completion) || isDeployTime(read)) return [];
+  const readSeconds = read.toSeconds({ integral: false });
+  if (completion.toSeconds({ integral: false }) >= readSeconds) return [];
+  return [
+    message(
+      `${at}.responseCompletionTimeout`,
+      `must be at least \`${at}.readTimeout\` (${readSeconds} seconds${o.readTimeout ? '' : ", CloudFront's default"})`,
+      completion,
+    ),
+  ];
+}
+
+/**
+ * mutual TLS to the origin works only over HTTPS, and "Lambda@Edge functions in origin request
+ * and origin response positions are not supported with origin mTLS".
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-enable-mtls-distributions.html
+ */
+function mtlsRules(at: string, b: DefaultCacheBehavior, target: Origin): string[] {
+  if (target.clientCertificate === undefined) return [];
+  return (b.edgeLambdas ?? [])
+    .map((l, j): [string, string] => [`${at}.edgeLambdas[${j}].eventType`, l.eventType])
+    .filter(([, event]) => event === 'origin-request' || event === 'origin-response')
+    .map(([path, event]) =>
+      message(
+        path,
+        `must not be ${event} on a behaviour whose origin ${JSON.stringify(target.name)} has a \`clientCertificate\`: CloudFront runs no Lambda@Edge function on origin requests or responses to an origin with mutual TLS`,
+        event,
+      ),
+    );
+}
+
+/**
+ * What refuses a request whose Host header is the viewer's (not its own): S3 (REST endpoints),
+ * Lambda function URLs and API Gateway. Known from an aws-cdk-lib origin's class or a custom
+ * origin's literal domain name; `undefined` for any other origin.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistS3AndCustomOrigins.html
+ */
+export function refusesViewerHost(o: Origin): string | undefined {
+  if (o.bucket !== undefined || o.origin instanceof cdkOrigins.S3BucketOrigin) return 'an S3 bucket';
+  if (isFunctionUrl(o.origin)) return 'a Lambda function URL';
+  if (o.origin instanceof cdkOrigins.RestApiOrigin) return 'an API Gateway API';
+  const host = o.domainName;
+  if (typeof host !== 'string' || isDeployTime(host)) return undefined;
+  const lower = host.toLowerCase();
+  if (/\.lambda-url\.[a-z0-9-]+\.on\.aws$/.test(lower)) return 'a Lambda function URL';
+  if (/\.execute-api\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(lower)) return 'an API Gateway API';
+  if (/(^|\.)s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/.test(lower) && !lower.includes('s3-website')) {
+    return 'an S3 bucket';
+  }
+  return undefined;
+}
+
+/**
+ * Whether an aws-cdk-lib origin is a Lambda function URL: `FunctionUrlOrigin`, or what
+ * `FunctionUrlOrigin.withOriginAccessControl` returns (a class aws-cdk-lib does not export, known
+ * by the function URL it holds).
+ */
+function isFunctionUrl(origin: cloudfront.IOrigin | undefined): boolean {
+  return origin instanceof cdkOrigins.FunctionUrlOrigin || isFunctionUrlWithAccessControl(origin);
+}
+
+function isFunctionUrlWithAccessControl(origin: cloudfront.IOrigin | undefined): boolean {
+  return (
+    origin instanceof cloudfront.OriginBase &&
+    !(origin instanceof cdkOrigins.FunctionUrlOrigin) &&
+    typeof (origin as { functionUrl?: unknown }).functionUrl === 'object'
+  );
+}
+
+/**
+ * Every problem of what behaviour `b` (at `at`) sends to the origins it reaches (`targets`: its
+ * origin, or both members of its group): the viewer's Host header to an origin that refuses a
+ * foreign one, Lambda@Edge on origin events to an origin with mutual TLS.
+ */
+export function requestRules(at: string, b: DefaultCacheBehavior, targets: readonly Origin[]): string[] {
+  const problems: string[] = [];
+  for (const target of targets) {
+    const refuser = refusesViewerHost(target);
+    const forwarding = refuser ? forwardsViewerHost(b) : undefined;
+    if (refuser && forwarding) {
+      problems.push(
+        message(
+          `${at}.${forwarding.prop}`,
+          `must not forward the viewer's Host header to origin ${JSON.stringify(target.name)}, ${refuser}, which refuses a request for another host. ${forwarding.fix}`,
+          forwarding.shown,
+        ),
+      );
+    }
+    problems.push(...mtlsRules(at, b, target));
+  }
+  return problems;
+}
+
+/** How a behaviour forwards the viewer's Host header, if it does: the prop and what to do. */
+function forwardsViewerHost(
+  b: DefaultCacheBehavior,
+): { prop: string; shown: unknown; fix: string } | undefined {
+  const headers = b.forwardHeaders;
+  if (b.cachePolicy === undefined && headers !== undefined && !isDeployTime(headers)) {
+    const host = headers.find((h) => typeof h === 'string' && (h === '*' || h.toLowerCase() === 'host'));
+    if (host !== undefined) {
+      return {
+        prop: 'forwardHeaders',
+        shown: headers,
+        fix: host === '*' ? 'List the headers it needs instead of *' : 'Leave Host out',
+      };
+    }
+  }
+  if (b.originRequestPolicy && forwardsHost(b.originRequestPolicy)) {
+    return {
+      prop: 'originRequestPolicy',
+      shown: 'a policy that forwards Host',
+      fix: 'Use ALL_VIEWER_EXCEPT_HOST_HEADER (or CORS_S3_ORIGIN for S3)',
+    };
+  }
+  if (b.cachePolicy && keysOnHost(b.cachePolicy)) {
+    return {
+      prop: 'cachePolicy',
+      shown: 'a policy with Host in its cache key',
+      fix: 'Leave Host out of the cache key',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Warnings of what behaviour `b` sends to its origin: a body to a function URL behind Origin
+ * Access Control, which Lambda accepts only with its SHA-256 in `x-amz-content-sha256`.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
+ */
+export function requestWarnings(at: string, b: DefaultCacheBehavior, target: Origin | undefined): Warning[] {
+  if (!target || !isFunctionUrlWithAccessControl(target.origin)) return [];
+  const methods = b.allowedMethods;
+  if (!Array.isArray(methods) || anyDeployTime(methods)) return [];
+  const withBody = methods.filter((m) => ['PUT', 'POST', 'PATCH'].includes(m.toUpperCase()));
+  if (withBody.length === 0) return [];
+  return [
+    {
+      id: 'functionUrlBodyUnsigned',
+      message: `\`${at}.allowedMethods\` allows ${withBody.join(', ')} to origin ${JSON.stringify(target.name)}, a Lambda function URL behind Origin Access Control: Lambda refuses a body it cannot verify, so viewers must send the SHA-256 of the body in the x-amz-content-sha256 header.`,
+    },
+  ];
 }
 
 /** How a bucket of this app encrypts by default: with a KMS key, AWS's `aws/s3` key, or neither. */
@@ -302,6 +548,17 @@ export function warnings(at: string, o: Origin): Warning[] {
       message: `\`${at}.protocol\` is http-only: traffic to the origin, even from HTTPS viewers, travels unencrypted. Use https-only (the default).`,
     });
   }
+  if (
+    o.clientCertificate !== undefined &&
+    (o.protocol === cloudfront.OriginProtocolPolicy.HTTP_ONLY ||
+      o.protocol === cloudfront.OriginProtocolPolicy.MATCH_VIEWER)
+  ) {
+    // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-enable-mtls-distributions.html
+    found.push({
+      id: 'clientCertificateOverHttp',
+      message: `\`${at}.clientCertificate\`: the client certificate is presented only over HTTPS, and \`${at}.protocol\` is ${o.protocol}, so ${o.protocol === 'http-only' ? 'no request' : 'no request from an HTTP viewer'} carries it. Use https-only (the default).`,
+    });
+  }
   const weak = (o.sslPolicy ?? []).filter((p) => INSECURE_ORIGIN_SSL_PROTOCOLS.includes(p));
   if (weak.length > 0) {
     found.push({
@@ -314,9 +571,15 @@ export function warnings(at: string, o: Origin): Warning[] {
 
 /**
  * One origin as CloudFormation's `Origin`. An S3 origin reads through `originAccessControlId`
- * (when it has no origin access identity); a custom origin renders every connection default.
+ * (when it has no origin access identity); a custom origin renders every connection default; an
+ * aws-cdk-lib origin renders what its binding returned (`bound`), under `name`.
  */
-export function render(o: Origin, originAccessControlId?: string): cloudfront.CfnDistribution.OriginProperty {
+export function render(
+  o: Origin,
+  originAccessControlId?: string,
+  bound?: cloudfront.CfnDistribution.OriginProperty,
+): cloudfront.CfnDistribution.OriginProperty {
+  if (o.origin) return { ...bound!, id: o.name };
   const headers = Object.entries(o.customHeaders ?? {});
   // What any origin may have beyond the specification: only what is set is rendered.
   const common = {
@@ -329,6 +592,7 @@ export function render(o: Origin, originAccessControlId?: string): cloudfront.Cf
     originShield: o.originShieldRegion
       ? { enabled: true, originShieldRegion: o.originShieldRegion }
       : undefined,
+    responseCompletionTimeout: o.responseCompletionTimeout?.toSeconds(),
   };
   if (!o.bucket) {
     return {
@@ -341,6 +605,10 @@ export function render(o: Origin, originAccessControlId?: string): cloudfront.Cf
         originSslProtocols: [...(o.sslPolicy ?? DEFAULTS.originSslPolicy)],
         originReadTimeout: o.readTimeout?.toSeconds(),
         originKeepaliveTimeout: o.keepaliveTimeout?.toSeconds(),
+        ipAddressType: o.ipAddressType,
+        originMtlsConfig: o.clientCertificate
+          ? { clientCertificateArn: o.clientCertificate.certificateArn }
+          : undefined,
       },
       ...common,
     };
@@ -352,6 +620,7 @@ export function render(o: Origin, originAccessControlId?: string): cloudfront.Cf
       originAccessIdentity: o.originAccessIdentity
         ? `origin-access-identity/cloudfront/${o.originAccessIdentity.originAccessIdentityId}`
         : '',
+      originReadTimeout: o.readTimeout?.toSeconds(),
     },
     originAccessControlId: o.originAccessIdentity ? undefined : originAccessControlId,
     ...common,
