@@ -1,6 +1,6 @@
 import { Duration, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { Origin } from '../../lib';
-import { render, rules, warnings } from '../../lib/private/origin';
+import { refusesViewerHost, render, requestRules, rules, warnings } from '../../lib/private/origin';
 
 // Plain unit tests of the origin concept: no App, no Stack.
 const CUSTOM: Origin = { name: 'www', domainName: 'backend.example.com' };
@@ -72,5 +72,47 @@ describe('warnings', () => {
       }).map((w) => w.id),
     ).toEqual(['httpOnlyOrigin', 'insecureOriginSslPolicy']);
     expect(warnings('origins[0]', CUSTOM)).toEqual([]);
+  });
+});
+
+describe('refusesViewerHost', () => {
+  test.each([
+    ['abc123.lambda-url.us-east-1.on.aws', 'a Lambda function URL'],
+    ['ABC123.LAMBDA-URL.eu-west-1.ON.AWS', 'a Lambda function URL'],
+    ['abc123.execute-api.us-east-1.amazonaws.com', 'an API Gateway API'],
+    ['abc123.execute-api.cn-north-1.amazonaws.com.cn', 'an API Gateway API'],
+    ['media.s3.amazonaws.com', 'an S3 bucket'],
+    ['media.s3.eu-west-1.amazonaws.com', 'an S3 bucket'],
+    ['media.s3-eu-west-1.amazonaws.com', 'an S3 bucket'],
+    ['media.s3.dualstack.eu-west-1.amazonaws.com', 'an S3 bucket'],
+    ['media.s3-website-eu-west-1.amazonaws.com', undefined],
+    ['media.s3-website.eu-west-1.amazonaws.com', undefined],
+    ['backend.example.com', undefined],
+    ['s3.example.com', undefined],
+    ['my-alb-123.us-east-1.elb.amazonaws.com', undefined],
+  ])('a custom origin on %s: %s', (domainName, refuser) => {
+    expect(refusesViewerHost({ name: 'o', domainName })).toBe(refuser);
+  });
+});
+
+describe('requestRules', () => {
+  test('judge every origin a behaviour reaches, and nothing for a behaviour that forwards no Host', () => {
+    const api: Origin = { name: 'api', domainName: 'abc.execute-api.us-east-1.amazonaws.com' };
+    const web: Origin = { name: 'web', domainName: 'backend.example.com' };
+    expect(requestRules('b', { targetOrigin: 'g', forwardHeaders: ['Accept'] }, [api, web])).toEqual([]);
+    expect(requestRules('b', { targetOrigin: 'g', forwardHeaders: ['Host'] }, [web, api])).toEqual([
+      '`b.forwardHeaders` must not forward the viewer\'s Host header to origin "api", an API Gateway API, which refuses a request for another host. Leave Host out; got: ["Host"]',
+    ]);
+  });
+});
+
+describe('render (an aws-cdk-lib origin)', () => {
+  test('renders what the binding returned, under the name', () => {
+    expect(
+      render({ name: 'api', origin: { bind: () => ({}) } }, 'ignored', {
+        id: 'x',
+        domainName: 'a.example.com',
+      }),
+    ).toEqual({ id: 'api', domainName: 'a.example.com' });
   });
 });
