@@ -139,4 +139,8 @@ project.eslint?.addLintPattern('bench');
 project.eslint?.allowDevDeps('bench/**');
 project.npmignore?.exclude('/bench/');
 
+// A jsii warning is a defect in another language (JSII5019: a member named like its struct renames
+// the struct in C#): the compile fails on any warning instead of printing it.
+project.compileTask.reset('jsii --silence-warnings=reserved-word --fail-on-warnings');
+
 project.synth();

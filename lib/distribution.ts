@@ -84,7 +84,7 @@ export interface DistributionProps {
 
   /**
    * The origins the distribution fetches from: S3 buckets (`bucket`), HTTP(S) servers
-   * (`domainName`) or origins aws-cdk-lib models (`origin`).
+   * (`domainName`) or origins aws-cdk-lib models (`cdkOrigin`).
    *
    * Becomes `Origins`.
    */
@@ -477,7 +477,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
 
   /** Gives CloudFront its way to an origin: a bound aws-cdk-lib origin, or read access to a bucket. */
   private connect(at: string, o: Origin): void {
-    if (o.origin) {
+    if (o.cdkOrigin) {
       this.bound.set(o, bindOrigin(this, this.what, at, o, this.distributionId));
     } else {
       this.grantOriginRead(o);

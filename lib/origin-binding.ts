@@ -4,7 +4,7 @@ import { Origin } from './origins';
 import { isDeployTime, message, throwIfAny } from './private/validation';
 
 /**
- * Binding aws-cdk-lib origins (`Origin.origin`) the way aws-cdk-lib's own `Distribution` does.
+ * Binding aws-cdk-lib origins (`Origin.cdkOrigin`) the way aws-cdk-lib's own `Distribution` does.
  * What the binding creates (Origin Access Control, bucket and key policy statements, Lambda
  * permissions, VPC origins) is the origin's own doing. Not exported from the package.
  */
@@ -26,25 +26,25 @@ export function bindOrigin(
   const all =
     (distribution.node.tryFindChild('Origins') as Construct | undefined) ??
     new Construct(distribution, 'Origins');
-  const bound = o.origin!.bind(new Construct(all, o.name), { originId: o.name, distributionId });
+  const bound = o.cdkOrigin!.bind(new Construct(all, o.name), { originId: o.name, distributionId });
   const property = bound.originProperty;
   const problems: string[] = [];
   if (bound.failoverConfig) {
     problems.push(
       message(
-        `${at}.origin`,
+        `${at}.cdkOrigin`,
         'must not fail over by itself: list both origins in `origins` and name them in `originGroups` ({ name, primaryOrigin, secondaryOrigin })',
         'an origin with a failover configuration',
       ),
     );
   }
   if (property === undefined) {
-    problems.push(message(`${at}.origin`, 'must render an origin when bound', 'nothing'));
+    problems.push(message(`${at}.cdkOrigin`, 'must render an origin when bound', 'nothing'));
   } else if (!isDeployTime(property.id) && property.id !== o.name) {
     // An `originId` in the origin's props: behaviours name the origin by `name`.
     problems.push(
       message(
-        `${at}.origin`,
+        `${at}.cdkOrigin`,
         `must have no \`originId\` of its own: the origin is rendered under \`${at}.name\` (${JSON.stringify(o.name)}), which behaviours and groups name`,
         property.id,
       ),

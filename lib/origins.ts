@@ -9,7 +9,7 @@ import {
  * An origin: where CloudFront fetches what it serves.
  *
  * The fields pick the kind: `bucket` makes an S3 origin (the specification's `S3Origin`),
- * `domainName` a custom HTTP(S) origin (`CustomOrigin`), and `origin` any origin aws-cdk-lib
+ * `domainName` a custom HTTP(S) origin (`CustomOrigin`), and `cdkOrigin` any origin aws-cdk-lib
  * models (`aws_cloudfront_origins`: function URLs, VPC origins, load balancers, API Gateway,
  * public buckets, S3 websites). Give exactly one of them.
  *
@@ -31,7 +31,7 @@ export interface Origin {
    * statement that lets only this distribution read, plus the key policy statement for a
    * KMS-encrypted bucket. The bucket stays private.
    *
-   * @default - no bucket: give `domainName` or `origin` instead
+   * @default - no bucket: give `domainName` or `cdkOrigin` instead
    */
   readonly bucket?: s3.IBucket;
 
@@ -48,10 +48,13 @@ export interface Origin {
    * props: they cannot be given here beside it. For failover, list the members as origins and
    * name them in `originGroups` (aws-cdk-lib's `origins.OriginGroup` is not accepted here).
    *
+   * (Named `cdkOrigin`, not `origin`: a member named like its struct would rename the struct
+   * `Origin` to `Origin_` in C#.)
+   *
    * @default - no aws-cdk-lib origin: give `bucket` or `domainName` instead
    * @see https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_cloudfront_origins-readme.html
    */
-  readonly origin?: cloudfront.IOrigin;
+  readonly cdkOrigin?: cloudfront.IOrigin;
 
   /**
    * A legacy origin access identity to reach `bucket` with, instead of Origin Access Control.
@@ -69,7 +72,7 @@ export interface Origin {
    *
    * Becomes `Origins[].DomainName`.
    *
-   * @default - no custom origin: give `bucket` or `origin` instead
+   * @default - no custom origin: give `bucket` or `cdkOrigin` instead
    */
   readonly domainName?: string;
 

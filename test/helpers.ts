@@ -60,10 +60,10 @@ export function errorOf(what: string, problems: string): string {
   return `${what} has ${count === 1 ? '1 problem' : `${count} problems`}:\n${problems}`;
 }
 
-/** One origin `www`: a custom origin on backend.example.com unless `origin` says what it is. */
+/** One origin `www`: a custom origin on backend.example.com unless `origin` says what it is otherwise. */
 export function withOrigin(origin: Partial<Origin>): Partial<DistributionProps> {
   const what =
-    'bucket' in origin || 'domainName' in origin || 'origin' in origin
+    'bucket' in origin || 'domainName' in origin || 'cdkOrigin' in origin
       ? {}
       : { domainName: 'backend.example.com' };
   return { origins: [{ name: 'www', ...what, ...origin } as Origin] };

@@ -43,14 +43,14 @@ api.root.addMethod(
 new Distribution(stack, 'Distribution', {
   name: 'www.example.com',
   origins: [
-    { name: 'app', origin: origins.FunctionUrlOrigin.withOriginAccessControl(url) },
+    { name: 'app', cdkOrigin: origins.FunctionUrlOrigin.withOriginAccessControl(url) },
     {
       name: 'internal',
-      origin: origins.VpcOrigin.withApplicationLoadBalancer(alb, {
+      cdkOrigin: origins.VpcOrigin.withApplicationLoadBalancer(alb, {
         protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
       }),
     },
-    { name: 'api', origin: new origins.RestApiOrigin(api) },
+    { name: 'api', cdkOrigin: new origins.RestApiOrigin(api) },
   ],
   defaultCacheBehavior: {
     targetOrigin: 'app',

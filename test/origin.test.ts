@@ -164,7 +164,7 @@ describe('fails when', () => {
     expectError(
       stack,
       withOrigin({ bucket, domainName: 'backend.example.com' }),
-      '`origins[0]` must have exactly one of `bucket` (an S3 origin), `domainName` (a custom origin) or `origin` (an aws-cdk-lib origin); got: `bucket` and `domainName`',
+      '`origins[0]` must have exactly one of `bucket` (an S3 origin), `domainName` (a custom origin) or `cdkOrigin` (an aws-cdk-lib origin); got: `bucket` and `domainName`',
     );
   });
 
@@ -172,7 +172,7 @@ describe('fails when', () => {
     expectError(
       stack,
       { origins: [{ name: 'www' } as Origin] },
-      '`origins[0]` must have exactly one of `bucket` (an S3 origin), `domainName` (a custom origin) or `origin` (an aws-cdk-lib origin); got: none',
+      '`origins[0]` must have exactly one of `bucket` (an S3 origin), `domainName` (a custom origin) or `cdkOrigin` (an aws-cdk-lib origin); got: none',
     );
   });
 
@@ -440,10 +440,10 @@ const WWW_SOURCE_ARN = {
 
 const SECURE_CUSTOM = { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] };
 
-describe('renders aws-cdk-lib origins (`origin`)', () => {
+describe('renders aws-cdk-lib origins (`cdkOrigin`)', () => {
   test('S3BucketOrigin.withOriginAccessControl on a KMS bucket: its OAC, bucket and key policy statements', () => {
     const bucket = new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS });
-    make(stack, withOrigin({ origin: origins.S3BucketOrigin.withOriginAccessControl(bucket) }));
+    make(stack, withOrigin({ cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(bucket) }));
     expect(renderedOrigins(stack)).toEqual([
       {
         Id: 'www',
@@ -480,7 +480,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
 
   test('S3BucketOrigin.withOriginAccessIdentity: its identity and bucket policy statement', () => {
     const bucket = new s3.Bucket(stack, 'Bucket');
-    make(stack, withOrigin({ origin: origins.S3BucketOrigin.withOriginAccessIdentity(bucket) }));
+    make(stack, withOrigin({ cdkOrigin: origins.S3BucketOrigin.withOriginAccessIdentity(bucket) }));
     expect(renderedOrigins(stack)).toEqual([
       {
         Id: 'www',
@@ -512,7 +512,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
 
   test('S3BucketOrigin.withBucketDefaults: a public bucket, with no access control and no policy', () => {
     const bucket = new s3.Bucket(stack, 'Bucket');
-    make(stack, withOrigin({ origin: origins.S3BucketOrigin.withBucketDefaults(bucket) }));
+    make(stack, withOrigin({ cdkOrigin: origins.S3BucketOrigin.withBucketDefaults(bucket) }));
     expect(renderedOrigins(stack)).toEqual([
       {
         Id: 'www',
@@ -526,7 +526,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
 
   test('S3StaticWebsiteOrigin: the website endpoint over HTTP', () => {
     const bucket = new s3.Bucket(stack, 'Bucket', { websiteIndexDocument: 'index.html' });
-    make(stack, withOrigin({ origin: new origins.S3StaticWebsiteOrigin(bucket) }));
+    make(stack, withOrigin({ cdkOrigin: new origins.S3StaticWebsiteOrigin(bucket) }));
     expect(renderedOrigins(stack)).toEqual([
       {
         Id: 'www',
@@ -542,7 +542,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
     make(
       stack,
       withOrigin({
-        origin: new origins.HttpOrigin('backend.example.com', {
+        cdkOrigin: new origins.HttpOrigin('backend.example.com', {
           httpsPort: 8443,
           originPath: '/v1',
           readTimeout: Duration.seconds(45),
@@ -564,7 +564,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
       vpc: new ec2.Vpc(stack, 'Vpc'),
       internetFacing: true,
     });
-    make(stack, withOrigin({ origin: new origins.LoadBalancerV2Origin(alb) }));
+    make(stack, withOrigin({ cdkOrigin: new origins.LoadBalancerV2Origin(alb) }));
     expect(renderedOrigins(stack)).toEqual([
       {
         Id: 'www',
@@ -575,7 +575,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
   });
 
   test('RestApiOrigin: the API domain and its stage as the origin path', () => {
-    make(stack, withOrigin({ origin: new origins.RestApiOrigin(restApi(stack)) }));
+    make(stack, withOrigin({ cdkOrigin: new origins.RestApiOrigin(restApi(stack)) }));
     const [origin] = renderedOrigins(stack);
     expect(origin).toEqual({
       Id: 'www',
@@ -592,7 +592,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
     make(
       stack,
       withOrigin({
-        origin: new origins.FunctionUrlOrigin(functionUrl(stack, lambda.FunctionUrlAuthType.NONE)),
+        cdkOrigin: new origins.FunctionUrlOrigin(functionUrl(stack, lambda.FunctionUrlAuthType.NONE)),
       }),
     );
     expect(renderedOrigins(stack)).toEqual([
@@ -619,7 +619,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
   test('FunctionUrlOrigin.withOriginAccessControl: its OAC and the permission for this distribution', () => {
     make(
       stack,
-      withOrigin({ origin: origins.FunctionUrlOrigin.withOriginAccessControl(functionUrl(stack)) }),
+      withOrigin({ cdkOrigin: origins.FunctionUrlOrigin.withOriginAccessControl(functionUrl(stack)) }),
     );
     expect(renderedOrigins(stack)).toEqual([
       {
@@ -693,7 +693,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
       { 'Fn::GetAtt': ['EndpointEEF1FD8F', 'PrivateDnsName'] },
     ],
   ])('VpcOrigin with %s: its VPC origin', (_, origin, arn, domainName) => {
-    make(stack, withOrigin({ origin: origin(stack) }));
+    make(stack, withOrigin({ cdkOrigin: origin(stack) }));
     expect(renderedOrigins(stack)).toEqual([
       {
         Id: 'www',
@@ -710,13 +710,13 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
     const d = new Distribution(stack, 'Www', {
       name: 'www.example.com',
       origins: [
-        { name: 'primary', origin: new origins.HttpOrigin('a.example.com') },
+        { name: 'primary', cdkOrigin: new origins.HttpOrigin('a.example.com') },
         { name: 'secondary', domainName: 'b.example.com' },
       ],
       originGroups: [{ name: 'both', primaryOrigin: 'primary', secondaryOrigin: 'secondary' }],
       defaultCacheBehavior: { targetOrigin: 'both' },
     });
-    d.addOrigin({ name: 'api', origin: new origins.RestApiOrigin(restApi(stack)) });
+    d.addOrigin({ name: 'api', cdkOrigin: new origins.RestApiOrigin(restApi(stack)) });
     d.addBehavior('/api/*', 'api');
     expect(renderedOrigins(stack).map((o) => o.Id)).toEqual(['primary', 'secondary', 'api']);
     config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
@@ -738,7 +738,7 @@ describe('renders aws-cdk-lib origins (`origin`)', () => {
   test('each is bound in its own scope, <distribution>/Origins/<name>', () => {
     const d = make(
       stack,
-      withOrigin({ origin: origins.FunctionUrlOrigin.withOriginAccessControl(functionUrl(stack)) }),
+      withOrigin({ cdkOrigin: origins.FunctionUrlOrigin.withOriginAccessControl(functionUrl(stack)) }),
     );
     const scope = d.node.findChild('Origins').node.findChild('www');
     expect(scope.node.children.map((c) => c.node.id).sort()).toEqual([
@@ -806,8 +806,8 @@ describe('fails when (aws-cdk-lib origins and what CloudFront added)', () => {
     const bucket = new s3.Bucket(stack, 'Bucket');
     expectError(
       stack,
-      withOrigin({ bucket, origin: new origins.HttpOrigin('a.example.com') }),
-      '`origins[0]` must have exactly one of `bucket` (an S3 origin), `domainName` (a custom origin) or `origin` (an aws-cdk-lib origin); got: `bucket` and `origin`',
+      withOrigin({ bucket, cdkOrigin: new origins.HttpOrigin('a.example.com') }),
+      '`origins[0]` must have exactly one of `bucket` (an S3 origin), `domainName` (a custom origin) or `cdkOrigin` (an aws-cdk-lib origin); got: `bucket` and `cdkOrigin`',
     );
   });
 
@@ -828,8 +828,8 @@ describe('fails when (aws-cdk-lib origins and what CloudFront added)', () => {
   ])('%s is given beside an aws-cdk-lib origin', (field, value, shown) => {
     expectError(
       stack,
-      withOrigin({ origin: new origins.HttpOrigin('a.example.com'), [field]: value }),
-      `\`origins[0].${field}\` must be left out beside \`origins[0].origin\`: set it in the props of the aws-cdk-lib origin itself; got: ${shown}`,
+      withOrigin({ cdkOrigin: new origins.HttpOrigin('a.example.com'), [field]: value }),
+      `\`origins[0].${field}\` must be left out beside \`origins[0].cdkOrigin\`: set it in the props of the aws-cdk-lib origin itself; got: ${shown}`,
     );
   });
 
@@ -838,7 +838,7 @@ describe('fails when (aws-cdk-lib origins and what CloudFront added)', () => {
     expectError(
       stack,
       withOrigin({
-        origin: origins.S3BucketOrigin.withOriginAccessControl(bucket),
+        cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(bucket),
         originAccessIdentity: new cloudfront.OriginAccessIdentity(stack, 'Oai'),
         clientCertificate: acm.Certificate.fromCertificateArn(
           stack,
@@ -847,7 +847,7 @@ describe('fails when (aws-cdk-lib origins and what CloudFront added)', () => {
         ),
       }),
       [
-        '`origins[0].originAccessIdentity` must be left out beside `origins[0].origin`: set it in the props of the aws-cdk-lib origin itself; got: "an identity"',
+        '`origins[0].originAccessIdentity` must be left out beside `origins[0].cdkOrigin`: set it in the props of the aws-cdk-lib origin itself; got: "an identity"',
         '`origins[0].clientCertificate` applies only to a custom origin (`domainName`): aws-cdk-lib\'s origins have no client certificate; got: "a certificate"',
       ].join('\n'),
     );
@@ -860,16 +860,16 @@ describe('fails when (aws-cdk-lib origins and what CloudFront added)', () => {
     });
     expectError(
       stack,
-      withOrigin({ origin: group }),
-      '`origins[0].origin` must not be an origins.OriginGroup: list its members as origins of their own and name them in `originGroups` ({ name, primaryOrigin, secondaryOrigin }); got: "an OriginGroup"',
+      withOrigin({ cdkOrigin: group }),
+      '`origins[0].cdkOrigin` must not be an origins.OriginGroup: list its members as origins of their own and name them in `originGroups` ({ name, primaryOrigin, secondaryOrigin }); got: "an OriginGroup"',
     );
   });
 
   test('the aws-cdk-lib origin has an originId of its own', () => {
     expectError(
       stack,
-      withOrigin({ origin: new origins.HttpOrigin('a.example.com', { originId: 'other' }) }),
-      '`origins[0].origin` must have no `originId` of its own: the origin is rendered under `origins[0].name` ("www"), which behaviours and groups name; got: "other"',
+      withOrigin({ cdkOrigin: new origins.HttpOrigin('a.example.com', { originId: 'other' }) }),
+      '`origins[0].cdkOrigin` must have no `originId` of its own: the origin is rendered under `origins[0].name` ("www"), which behaviours and groups name; got: "other"',
     );
   });
 
@@ -886,8 +886,8 @@ describe('fails when (aws-cdk-lib origins and what CloudFront added)', () => {
     };
     expectError(
       stack,
-      withOrigin({ origin: failing }),
-      '`origins[0].origin` must not fail over by itself: list both origins in `origins` and name them in `originGroups` ({ name, primaryOrigin, secondaryOrigin }); got: "an origin with a failover configuration"',
+      withOrigin({ cdkOrigin: failing }),
+      '`origins[0].cdkOrigin` must not fail over by itself: list both origins in `origins` and name them in `originGroups` ({ name, primaryOrigin, secondaryOrigin }); got: "an origin with a failover configuration"',
     );
   });
 
@@ -981,25 +981,25 @@ describe("fails when a behaviour forwards the viewer's Host header to an origin 
     ['a bucket', (s) => ({ bucket: new s3.Bucket(s, 'Bucket') }), 'an S3 bucket'],
     [
       'S3BucketOrigin.withOriginAccessControl',
-      (s) => ({ origin: origins.S3BucketOrigin.withOriginAccessControl(new s3.Bucket(s, 'Bucket')) }),
+      (s) => ({ cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(new s3.Bucket(s, 'Bucket')) }),
       'an S3 bucket',
     ],
     [
       'S3BucketOrigin.withBucketDefaults',
-      (s) => ({ origin: origins.S3BucketOrigin.withBucketDefaults(new s3.Bucket(s, 'Bucket')) }),
+      (s) => ({ cdkOrigin: origins.S3BucketOrigin.withBucketDefaults(new s3.Bucket(s, 'Bucket')) }),
       'an S3 bucket',
     ],
     [
       'FunctionUrlOrigin',
-      (s) => ({ origin: new origins.FunctionUrlOrigin(functionUrl(s)) }),
+      (s) => ({ cdkOrigin: new origins.FunctionUrlOrigin(functionUrl(s)) }),
       'a Lambda function URL',
     ],
     [
       'FunctionUrlOrigin.withOriginAccessControl',
-      (s) => ({ origin: origins.FunctionUrlOrigin.withOriginAccessControl(functionUrl(s)) }),
+      (s) => ({ cdkOrigin: origins.FunctionUrlOrigin.withOriginAccessControl(functionUrl(s)) }),
       'a Lambda function URL',
     ],
-    ['RestApiOrigin', (s) => ({ origin: new origins.RestApiOrigin(restApi(s)) }), 'an API Gateway API'],
+    ['RestApiOrigin', (s) => ({ cdkOrigin: new origins.RestApiOrigin(restApi(s)) }), 'an API Gateway API'],
     [
       'a function URL domain',
       () => ({ domainName: 'abc123.lambda-url.us-east-1.on.aws' }),
@@ -1113,11 +1113,11 @@ describe("fails when a behaviour forwards the viewer's Host header to an origin 
   });
 
   test.each([
-    ['HttpOrigin', () => ({ origin: new origins.HttpOrigin('a.example.com') })],
+    ['HttpOrigin', () => ({ cdkOrigin: new origins.HttpOrigin('a.example.com') })],
     [
       'S3StaticWebsiteOrigin',
       (s: Stack) => ({
-        origin: new origins.S3StaticWebsiteOrigin(
+        cdkOrigin: new origins.S3StaticWebsiteOrigin(
           new s3.Bucket(s, 'Bucket', { websiteIndexDocument: 'i.html' }),
         ),
       }),
@@ -1155,7 +1155,7 @@ describe('warns when (aws-cdk-lib origins and what CloudFront added)', () => {
 
   test('a behaviour sends PUT, PATCH or POST to a function URL behind Origin Access Control', () => {
     make(stack, {
-      ...withOrigin({ origin: origins.FunctionUrlOrigin.withOriginAccessControl(functionUrl(stack)) }),
+      ...withOrigin({ cdkOrigin: origins.FunctionUrlOrigin.withOriginAccessControl(functionUrl(stack)) }),
       ...withDefault({ allowedMethods: ALL }),
     });
     Annotations.fromStack(stack).hasWarning(
@@ -1179,7 +1179,7 @@ describe('warns when (aws-cdk-lib origins and what CloudFront added)', () => {
       undefined,
     ],
   ])('(not) for %s', (_, origin, allowedMethods) => {
-    make(stack, { ...withOrigin({ origin: origin(stack) }), ...withDefault({ allowedMethods }) });
+    make(stack, { ...withOrigin({ cdkOrigin: origin(stack) }), ...withDefault({ allowedMethods }) });
     Annotations.fromStack(stack).hasNoWarning(
       '/Stack/Www',
       Match.stringLikeRegexp('functionUrlBodyUnsigned'),

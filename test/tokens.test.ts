@@ -129,7 +129,7 @@ const STRING_PATHS: [string, string, (v: string, s: Stack) => Props][] = [
   [
     'origins[0].name (of an aws-cdk-lib origin)',
     'www',
-    (v) => ({ origins: [{ name: v, origin: new origins.HttpOrigin('backend.example.com') }] }),
+    (v) => ({ origins: [{ name: v, cdkOrigin: new origins.HttpOrigin('backend.example.com') }] }),
   ],
   [
     'originGroups[0].name',

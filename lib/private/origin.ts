@@ -57,7 +57,7 @@ const CUSTOM_ORIGIN_FIELDS = [
 ] as const;
 
 /**
- * The fields an aws-cdk-lib origin (`origin`) sets in its own props: given beside it, they would
+ * The fields an aws-cdk-lib origin (`cdkOrigin`) sets in its own props: given beside it, they would
  * be ignored, so they are refused.
  */
 const OWN_PROPS_OF_CDK_ORIGINS = [
@@ -112,7 +112,7 @@ const FORBIDDEN_PREFIXES = ['X-Amz-', 'X-Edge-'];
 export const SHAPE: Shape = {
   name: 'string',
   bucket: like('an s3.IBucket', 'node', 'bucketName', 'bucketRegionalDomainName'),
-  origin: like('a cloudfront.IOrigin', 'bind'),
+  cdkOrigin: like('a cloudfront.IOrigin', 'bind'),
   originAccessIdentity: like('a cloudfront.IOriginAccessIdentity', 'node', 'originAccessIdentityId'),
   domainName: 'string',
   httpPort: 'number',
@@ -162,17 +162,17 @@ function originRules(at: string, o: Origin): string[] {
   const kinds = [
     o.bucket !== undefined ? 'bucket' : undefined,
     o.domainName !== undefined ? 'domainName' : undefined,
-    o.origin !== undefined ? 'origin' : undefined,
+    o.cdkOrigin !== undefined ? 'cdkOrigin' : undefined,
   ].filter((k) => k !== undefined);
   if (kinds.length !== 1) {
     problems.push(
-      `\`${at}\` must have exactly one of \`bucket\` (an S3 origin), \`domainName\` (a custom origin) or \`origin\` (an aws-cdk-lib origin); got: ${
+      `\`${at}\` must have exactly one of \`bucket\` (an S3 origin), \`domainName\` (a custom origin) or \`cdkOrigin\` (an aws-cdk-lib origin); got: ${
         kinds.length === 0 ? 'none' : kinds.map((k) => `\`${k}\``).join(' and ')
       }`,
     );
     return problems;
   }
-  if (o.origin !== undefined) return [...problems, ...cdkOriginRules(at, o)];
+  if (o.cdkOrigin !== undefined) return [...problems, ...cdkOriginRules(at, o)];
   const isS3 = o.bucket !== undefined;
   if (isS3) {
     for (const field of CUSTOM_ORIGIN_FIELDS) {
@@ -229,10 +229,10 @@ function originRules(at: string, o: Origin): string[] {
  */
 function cdkOriginRules(at: string, o: Origin): string[] {
   const problems: string[] = [];
-  if (o.origin instanceof cdkOrigins.OriginGroup) {
+  if (o.cdkOrigin instanceof cdkOrigins.OriginGroup) {
     problems.push(
       message(
-        `${at}.origin`,
+        `${at}.cdkOrigin`,
         'must not be an origins.OriginGroup: list its members as origins of their own and name them in `originGroups` ({ name, primaryOrigin, secondaryOrigin })',
         'an OriginGroup',
       ),
@@ -243,7 +243,7 @@ function cdkOriginRules(at: string, o: Origin): string[] {
     problems.push(
       message(
         `${at}.${field}`,
-        `must be left out beside \`${at}.origin\`: set it in the props of the aws-cdk-lib origin itself`,
+        `must be left out beside \`${at}.cdkOrigin\`: set it in the props of the aws-cdk-lib origin itself`,
         field === 'originAccessIdentity' ? 'an identity' : o[field],
       ),
     );
@@ -310,9 +310,9 @@ function mtlsRules(at: string, b: DefaultCacheBehavior, target: Origin): string[
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistS3AndCustomOrigins.html
  */
 export function refusesViewerHost(o: Origin): string | undefined {
-  if (o.bucket !== undefined || o.origin instanceof cdkOrigins.S3BucketOrigin) return 'an S3 bucket';
-  if (isFunctionUrl(o.origin)) return 'a Lambda function URL';
-  if (o.origin instanceof cdkOrigins.RestApiOrigin) return 'an API Gateway API';
+  if (o.bucket !== undefined || o.cdkOrigin instanceof cdkOrigins.S3BucketOrigin) return 'an S3 bucket';
+  if (isFunctionUrl(o.cdkOrigin)) return 'a Lambda function URL';
+  if (o.cdkOrigin instanceof cdkOrigins.RestApiOrigin) return 'an API Gateway API';
   const host = o.domainName;
   if (typeof host !== 'string' || isDeployTime(host)) return undefined;
   const lower = host.toLowerCase();
@@ -404,7 +404,7 @@ function forwardsViewerHost(
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
  */
 export function requestWarnings(at: string, b: DefaultCacheBehavior, target: Origin | undefined): Warning[] {
-  if (!target || !isFunctionUrlWithAccessControl(target.origin)) return [];
+  if (!target || !isFunctionUrlWithAccessControl(target.cdkOrigin)) return [];
   const methods = b.allowedMethods;
   if (!Array.isArray(methods) || anyDeployTime(methods)) return [];
   const withBody = methods.filter((m) => ['PUT', 'POST', 'PATCH'].includes(m.toUpperCase()));
@@ -579,7 +579,7 @@ export function render(
   originAccessControlId?: string,
   bound?: cloudfront.CfnDistribution.OriginProperty,
 ): cloudfront.CfnDistribution.OriginProperty {
-  if (o.origin) return { ...bound!, id: o.name };
+  if (o.cdkOrigin) return { ...bound!, id: o.name };
   const headers = Object.entries(o.customHeaders ?? {});
   // What any origin may have beyond the specification: only what is set is rendered.
   const common = {

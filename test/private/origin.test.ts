@@ -109,7 +109,7 @@ describe('requestRules', () => {
 describe('render (an aws-cdk-lib origin)', () => {
   test('renders what the binding returned, under the name', () => {
     expect(
-      render({ name: 'api', origin: { bind: () => ({}) } }, 'ignored', {
+      render({ name: 'api', cdkOrigin: { bind: () => ({}) } }, 'ignored', {
         id: 'x',
         domainName: 'a.example.com',
       }),
