@@ -55,6 +55,7 @@ const customOrigin = fc.record(
     httpsPort: fc.constantFrom(...PORTS),
     protocol: fc.constantFrom(...Object.values(cloudfront.OriginProtocolPolicy)),
     sslPolicy: fc.subarray(['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'], { minLength: 1 }),
+    ipAddressType: fc.constantFrom(...Object.values(cloudfront.OriginIpAddressType)),
   },
   { requiredKeys: ['domainName'] },
 );
