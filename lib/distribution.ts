@@ -26,7 +26,7 @@ import * as originModule from './private/origin';
 import * as originGroup from './private/origin-group';
 import * as settings from './private/settings';
 import { addWarnings, throwIfAny, typeRules } from './private/validation';
-import { grantAccessControlRead, grantIdentityRead, newAccessControl, setUpLogBucket } from './s3-access';
+import { grantAccessControlRead, grantIdentityRead, setUpLogBucket, sharedAccessControl } from './s3-access';
 import { SslCertificate } from './viewer-certificate';
 
 /**
@@ -375,7 +375,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
 
   /**
    * The Origin Access Control that S3 origins use, when the distribution has any without an
-   * origin access identity.
+   * origin access identity: one per stack, shared by every distribution of the stack.
    */
   public get originAccessControl(): cloudfront.IOriginAccessControl | undefined {
     return this.accessControl;
@@ -470,9 +470,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     return { ...this.props, origins: this.origins, behaviors: this.behaviors };
   }
 
-  /** One Origin Access Control serves every S3 origin of the distribution. */
+  /** One Origin Access Control serves every S3 origin of every distribution of the stack. */
   private ensureAccessControl(): void {
-    this.accessControl ??= newAccessControl(this, this.props.name);
+    this.accessControl ??= sharedAccessControl(this);
   }
 
   /** Gives CloudFront its way to an origin: a bound aws-cdk-lib origin, or read access to a bucket. */

@@ -1,6 +1,16 @@
-import { Aws, Names, Stack, aws_cloudfront as cloudfront, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  Aws,
+  Lazy,
+  Names,
+  Stack,
+  aws_cloudfront as cloudfront,
+  aws_iam as iam,
+  aws_kms as kms,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import * as logging from './private/logging';
+import * as policySize from './private/policy-size';
 import { addWarnings, isDeployTime } from './private/validation';
 
 /**
@@ -12,10 +22,23 @@ import { addWarnings, isDeployTime } from './private/validation';
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
  */
 
-/** The Origin Access Control that every S3 origin of one distribution shares. */
-export function newAccessControl(scope: Construct, name: string): cloudfront.S3OriginAccessControl {
-  return new cloudfront.S3OriginAccessControl(scope, 'S3OriginAccessControl', {
-    description: `Origin Access Control for ${isDeployTime(name) ? 'this distribution' : name}`,
+/** The construct id of the Origin Access Control every S3 origin of a stack shares. */
+export const ACCESS_CONTROL_ID = 'CloudFrontDistributionsS3OriginAccessControl';
+
+/**
+ * The Origin Access Control that every S3 origin of every distribution in `scope`'s stack shares:
+ * one per stack (all sign the same way, always with SigV4), so that hundreds of distributions
+ * need one resource, not hundreds, and the account's quota on Origin Access Controls is not
+ * reached before the quota on distributions.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html ("Origin access controls per AWS account")
+ */
+export function sharedAccessControl(scope: Construct): cloudfront.S3OriginAccessControl {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild(ACCESS_CONTROL_ID);
+  if (existing instanceof cloudfront.S3OriginAccessControl) return existing;
+  return new cloudfront.S3OriginAccessControl(stack, ACCESS_CONTROL_ID, {
+    description: 'Origin Access Control for the S3 origins of the CloudFront distributions of this stack',
   });
 }
 
@@ -47,27 +70,35 @@ export function grantIdentityRead(
   bucket: s3.IBucket,
   identity: cloudfront.IOriginAccessIdentity,
 ): void {
-  const added = bucket.addToResourcePolicy(
-    new iam.PolicyStatement({
-      actions: ['s3:GetObject'],
-      resources: [bucket.arnForObjects('*')],
-      principals: [identity.grantPrincipal],
-    }),
-  ).statementAdded;
-  if (!added) {
-    // The identity's IAM principal ARN names its ID, known here when it was imported by ID.
-    const id = isDeployTime(identity.originAccessIdentityId)
-      ? `<the ID of origin access identity ${identity.node.path}, known after its deploy>`
-      : identity.originAccessIdentityId;
-    warnImportedBucket(
-      scope,
-      subject,
-      bucket,
-      'the origin access identity',
-      `{"AWS":"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ${id}"}`,
-      '',
-    );
+  // One statement per bucket lists every identity that reads it.
+  const shared = statements(bucket).identities;
+  if (shared) {
+    if (!shared.readers.has(identity)) shared.statement.addPrincipals(identity.grantPrincipal);
+    shared.readers.add(identity);
+    return;
   }
+  const statement = new iam.PolicyStatement({
+    actions: ['s3:GetObject'],
+    resources: [bucket.arnForObjects('*')],
+    principals: [identity.grantPrincipal],
+  });
+  if (bucket.addToResourcePolicy(statement).statementAdded) {
+    statements(bucket).identities = { statement, readers: new Set([identity]) };
+    checkPolicySize(bucket);
+    return;
+  }
+  // The identity's IAM principal ARN names its ID, known here when it was imported by ID.
+  const id = isDeployTime(identity.originAccessIdentityId)
+    ? `<the ID of origin access identity ${identity.node.path}, known after its deploy>`
+    : identity.originAccessIdentityId;
+  warnImportedBucket(
+    scope,
+    subject,
+    bucket,
+    'the origin access identity',
+    `{"AWS":"arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ${id}"}`,
+    '',
+  );
 }
 
 /**
@@ -95,14 +126,16 @@ export function grantAccessControlRead(
       },
     ]);
   }
-  const added = bucket.addToResourcePolicy(
-    new iam.PolicyStatement({
-      actions: ['s3:GetObject'],
-      resources: [bucket.arnForObjects('*')],
-      principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
-      conditions: sourceArn,
-    }),
-  ).statementAdded;
+  const added = sameStack
+    ? readBy(bucket, distributionArn)
+    : bucket.addToResourcePolicy(
+        new iam.PolicyStatement({
+          actions: ['s3:GetObject'],
+          resources: [bucket.arnForObjects('*')],
+          principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+          conditions: sourceArn,
+        }),
+      ).statementAdded;
   if (!added) {
     warnImportedBucket(
       scope,
@@ -119,14 +152,7 @@ export function grantAccessControlRead(
   // The key policy is part of the key, which the bucket and so this distribution depend
   // on: naming this distribution's ID there would be a cycle, so it names the account's
   // distributions, as aws-cdk-lib's S3BucketOrigin does.
-  const keyAdded = key.addToResourcePolicy(
-    new iam.PolicyStatement({
-      actions: ['kms:Decrypt'],
-      resources: ['*'],
-      principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
-      conditions: { ArnLike: { 'AWS:SourceArn': accountDistributions(Stack.of(key).account) } },
-    }),
-  ).statementAdded;
+  const keyAdded = keyReadable(key);
   if (!once(key, 'kmsKeyPolicy')) return;
   addWarnings(scope, [
     {
@@ -136,6 +162,120 @@ export function grantAccessControlRead(
         : `${subject}: the bucket's KMS key is imported and its policy cannot be changed here. Add a statement allowing kms:Decrypt to the service principal cloudfront.amazonaws.com with the condition AWS:SourceArn = this distribution's ARN, or CloudFront cannot read the objects.`,
     },
   ]);
+}
+
+/** The statements this library wrote to a bucket's policy, shared by every distribution. */
+interface BucketStatements {
+  /** Origin Access Control: one statement whose `AWS:SourceArn` lists the distributions. */
+  accessControl?: { readonly distributions: string[] };
+  /** Origin access identities: one statement whose principals are the identities. */
+  identities?: {
+    readonly statement: iam.PolicyStatement;
+    readonly readers: Set<cloudfront.IOriginAccessIdentity>;
+  };
+}
+const written = new WeakMap<s3.IBucket, BucketStatements>();
+
+function statements(bucket: s3.IBucket): BucketStatements {
+  const found = written.get(bucket) ?? {};
+  written.set(bucket, found);
+  return found;
+}
+
+/**
+ * Lets the distribution `distributionArn` read `bucket` through Origin Access Control: the first
+ * one adds the statement, whose `AWS:SourceArn` condition lists every distribution of the
+ * stack that reads the bucket, each one more ARN in the list (not a statement of its own), so
+ * the policy stays within S3's size limit for hundreds of distributions. False when the bucket's
+ * policy cannot be changed (an imported bucket).
+ */
+function readBy(bucket: s3.IBucket, distributionArn: string): boolean {
+  const shared = statements(bucket).accessControl;
+  if (shared) {
+    if (!shared.distributions.includes(distributionArn)) shared.distributions.push(distributionArn);
+    return true;
+  }
+  const distributions = [distributionArn];
+  const added = bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects('*')],
+      principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+      conditions: {
+        StringEquals: {
+          'AWS:SourceArn': Lazy.any({
+            produce: () => (distributions.length === 1 ? distributions[0] : distributions),
+          }),
+        },
+      },
+    }),
+  ).statementAdded;
+  if (added) {
+    statements(bucket).accessControl = { distributions };
+    checkPolicySize(bucket);
+  }
+  return added;
+}
+
+/** Whether each key has had its statement (`true`: added; `false`: an imported key). */
+const keyStatements = new WeakMap<kms.IKey, boolean>();
+
+/**
+ * Lets CloudFront decrypt with the bucket's key: one statement per key, for the account's
+ * distributions. The key policy is part of the key, which the bucket and so every distribution
+ * depend on: naming a distribution's ID there would be a cycle, so it names the account's
+ * distributions, as aws-cdk-lib's S3BucketOrigin does.
+ */
+function keyReadable(key: kms.IKey): boolean {
+  const known = keyStatements.get(key);
+  if (known !== undefined) return known;
+  const added = key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: ['*'],
+      principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+      conditions: { ArnLike: { 'AWS:SourceArn': accountDistributions(Stack.of(key).account) } },
+    }),
+  ).statementAdded;
+  keyStatements.set(key, added);
+  if (added) checkPolicySize(key);
+  return added;
+}
+
+/**
+ * A bucket or key policy this library writes to must fit the service's size limit, or the
+ * deploy fails: checked at synth, when every distribution has added what it needs.
+ */
+function checkPolicySize(resource: s3.IBucket | kms.IKey): void {
+  resource.node.addValidation({
+    validate: () => {
+      const isBucket = 'bucketName' in resource;
+      const cfnKey = resource.node.defaultChild;
+      const document = isBucket
+        ? (resource as s3.IBucket).policy?.document
+        : cfnKey instanceof kms.CfnKey
+          ? cfnKey.keyPolicy
+          : undefined;
+      if (!document) return [];
+      const size = policySize.estimate(Stack.of(resource).resolve(document));
+      const limit = isBucket ? policySize.BUCKET_POLICY_LIMIT : policySize.KEY_POLICY_LIMIT;
+      if (size <= limit) return [];
+      const readers = isBucket
+        ? (statements(resource as s3.IBucket).accessControl?.distributions.length ?? 0)
+        : 0;
+      const identities = isBucket ? (statements(resource as s3.IBucket).identities?.readers.size ?? 0) : 0;
+      return [
+        policySize.tooLarge(
+          isBucket ? 'bucket' : 'key',
+          resource.node.path,
+          size,
+          limit,
+          readers,
+          identities,
+        ),
+      ];
+    },
+  });
 }
 
 /** What has been warned about, by the bucket or key it is about. */

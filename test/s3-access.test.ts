@@ -1,7 +1,14 @@
-import { App, Stack, aws_cloudfront as cloudfront, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  App,
+  Stack,
+  aws_cloudfront as cloudfront,
+  aws_iam as iam,
+  aws_kms as kms,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT_DISTRIBUTIONS, ENV, MINIMAL, config, errorOf, newStack, WWW_ARN } from './helpers';
-import { Distribution } from '../lib';
+import { Distribution, DistributionProps } from '../lib';
 
 // What lets CloudFront read an S3 origin: Origin Access Control, identities, bucket and key policies (lib/s3-access.ts).
 
@@ -30,7 +37,7 @@ describe('renders', () => {
             DomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Bucket'), 'RegionalDomainName'] },
             S3OriginConfig: { OriginAccessIdentity: '' },
             OriginAccessControlId: {
-              'Fn::GetAtt': [Match.stringLikeRegexp('^WwwS3OriginAccessControl'), 'Id'],
+              'Fn::GetAtt': [Match.stringLikeRegexp('^CloudFrontDistributionsS3OriginAccessControl'), 'Id'],
             },
             CustomOriginConfig: Match.absent(),
           },
@@ -263,4 +270,161 @@ test('fails, naming the prop, when an environment-agnostic stack references a bu
       ),
     ),
   );
+});
+
+/** The ARN of the distribution of logical id `logicalId`, as the template has it. */
+function arnOf(logicalId: string): object {
+  return {
+    'Fn::Join': [
+      '',
+      ['arn:', { Ref: 'AWS::Partition' }, ':cloudfront::111111111111:distribution/', { Ref: logicalId }],
+    ],
+  };
+}
+
+/** `count` distributions `Www0`... in `scope`, each with an S3 origin on `bucket`. */
+function many(scope: Stack, bucket: s3.IBucket, count: number, extra: Partial<DistributionProps> = {}): void {
+  for (let i = 0; i < count; i++) {
+    new Distribution(scope, `Www${i}`, { ...MINIMAL, origins: [{ name: 'www', bucket }], ...extra });
+  }
+}
+
+describe('many distributions on one bucket', () => {
+  test('share one Origin Access Control per stack, under a stable id', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    many(stack, bucket, 3);
+    new Distribution(stack, 'Other', {
+      ...MINIMAL,
+      origins: [{ name: 'www', bucket: new s3.Bucket(stack, 'B2') }],
+    });
+    config(stack).resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    expect(stack.node.findChild('CloudFrontDistributionsS3OriginAccessControl')).toBeInstanceOf(
+      cloudfront.S3OriginAccessControl,
+    );
+    const ids = Object.values(config(stack).findResources('AWS::CloudFront::Distribution')).map(
+      (d) => d.Properties.DistributionConfig.Origins[0].OriginAccessControlId,
+    );
+    expect(new Set(ids.map((id) => JSON.stringify(id))).size).toBe(1);
+    expect(ids[0]).toEqual({ 'Fn::GetAtt': ['CloudFrontDistributionsS3OriginAccessControl4EDBE101', 'Id'] });
+  });
+
+  test('a stack of its own has its own Origin Access Control', () => {
+    const other = new Stack(stack.node.root as App, 'Other', { env: ENV });
+    many(stack, new s3.Bucket(stack, 'Bucket'), 1);
+    many(other, new s3.Bucket(other, 'Bucket'), 1);
+    config(stack).resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    Template.fromStack(other).resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  });
+
+  test('are listed in one bucket policy statement (AWS:SourceArn with a list)', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    many(stack, bucket, 3);
+    const distributions = Object.keys(config(stack).findResources('AWS::CloudFront::Distribution'));
+    expect(distributions).toHaveLength(3);
+    config(stack).hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Resource: Match.anyValue(),
+            Condition: { StringEquals: { 'AWS:SourceArn': distributions.map(arnOf) } },
+          },
+        ],
+      },
+    });
+  });
+
+  test('with origin access identities: one statement whose principals are the identities', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    const identities = [0, 1].map((i) => new cloudfront.OriginAccessIdentity(stack, `Oai${i}`));
+    identities.forEach(
+      (originAccessIdentity, i) =>
+        new Distribution(stack, `Www${i}`, {
+          ...MINIMAL,
+          origins: [{ name: 'www', bucket, originAccessIdentity }],
+        }),
+    );
+    // A third distribution shares the first identity: no repeat.
+    new Distribution(stack, 'Www2', {
+      ...MINIMAL,
+      origins: [{ name: 'www', bucket, originAccessIdentity: identities[0] }],
+    });
+    const [policy] = Object.values(config(stack).findResources('AWS::S3::BucketPolicy'));
+    expect(policy.Properties.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Action: 's3:GetObject',
+        Principal: {
+          CanonicalUser: [
+            { 'Fn::GetAtt': [expect.stringMatching(/^Oai0/), 'S3CanonicalUserId'] },
+            { 'Fn::GetAtt': [expect.stringMatching(/^Oai1/), 'S3CanonicalUserId'] },
+          ],
+        },
+      }),
+    ]);
+  });
+
+  test('on a KMS bucket: one key policy statement for them all', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS });
+    many(stack, bucket, 3);
+    const [key] = Object.values(config(stack).findResources('AWS::KMS::Key'));
+    const forCloudFront = key.Properties.KeyPolicy.Statement.filter(
+      (st: { Principal?: { Service?: string } }) => st.Principal?.Service === 'cloudfront.amazonaws.com',
+    );
+    expect(forCloudFront).toEqual([
+      expect.objectContaining({
+        Action: 'kms:Decrypt',
+        Condition: { ArnLike: { 'AWS:SourceArn': ACCOUNT_DISTRIBUTIONS } },
+      }),
+    ]);
+  });
+
+  test('250 distributions on one bucket in one stack: one OAC and one bucket policy', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    many(stack, bucket, 250);
+    const template = config(stack);
+    template.resourceCountIs('AWS::CloudFront::Distribution', 250);
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.resourceCountIs('AWS::S3::BucketPolicy', 1);
+  });
+});
+
+describe('fails when a policy this library writes to would be too large', () => {
+  test('a bucket read by too many distributions', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    many(stack, bucket, 330);
+    expect(() => App.of(stack)!.synth()).toThrow(
+      /\[Stack\/Bucket\] Bucket Stack\/Bucket: its policy must be at most 20480 bytes \(S3's limit on a bucket policy\), or the deploy fails; it lets 330 distributions through Origin Access Control read the bucket\. Spread the distributions over more buckets, move statements of your own out of this policy, or import the bucket \(s3\.Bucket\.fromBucketName\) and write its policy yourself with one AWS:SourceArn pattern such as arn:aws:cloudfront::<account>:distribution\/\*; got: about 2\d{4} bytes/,
+    );
+  });
+
+  test("a key policy with statements of its own beyond KMS's limit", () => {
+    const key = new kms.Key(stack, 'Key');
+    for (let i = 0; i < 200; i++) {
+      key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          actions: ['kms:Encrypt'],
+          resources: ['*'],
+          principals: [
+            new iam.ArnPrincipal(`arn:aws:iam::111111111111:role/a-rather-long-role-name-for-the-test-${i}`),
+          ],
+          conditions: { StringEquals: { 'kms:ViaService': `s3.us-east-1.amazonaws.com` } },
+        }),
+      );
+    }
+    many(
+      stack,
+      new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS, encryptionKey: key }),
+      1,
+    );
+    expect(() => App.of(stack)!.synth()).toThrow(
+      /\[Stack\/Key\] KMS key Stack\/Key: its policy must be at most 32768 bytes \(KMS's limit on a key policy\), or the deploy fails\. Move statements of your own out of this policy, or import the key and write its policy yourself; got: about \d+ bytes/,
+    );
+  });
+
+  test('(not) 300 distributions on one bucket', () => {
+    many(stack, new s3.Bucket(stack, 'Bucket'), 300);
+    expect(() => App.of(stack)!.synth()).not.toThrow();
+  });
 });
