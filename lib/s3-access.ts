@@ -115,9 +115,6 @@ export function grantAccessControlRead(
   // cycle (this stack already depends on the bucket's), so there the statement is limited
   // to the account's distributions.
   const sameStack = Stack.of(bucket) === Stack.of(scope);
-  const sourceArn = sameStack
-    ? { StringEquals: { 'AWS:SourceArn': distributionArn } }
-    : { ArnLike: { 'AWS:SourceArn': accountDistributions(Stack.of(bucket).account) } };
   if (!sameStack && once(bucket, 'crossStackOriginBucket')) {
     addWarnings(scope, [
       {
@@ -126,16 +123,7 @@ export function grantAccessControlRead(
       },
     ]);
   }
-  const added = sameStack
-    ? readBy(bucket, distributionArn)
-    : bucket.addToResourcePolicy(
-        new iam.PolicyStatement({
-          actions: ['s3:GetObject'],
-          resources: [bucket.arnForObjects('*')],
-          principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
-          conditions: sourceArn,
-        }),
-      ).statementAdded;
+  const added = sameStack ? readBy(bucket, distributionArn) : readByAccount(bucket);
   if (!added) {
     warnImportedBucket(
       scope,
@@ -168,6 +156,8 @@ export function grantAccessControlRead(
 interface BucketStatements {
   /** Origin Access Control: one statement whose `AWS:SourceArn` lists the distributions. */
   accessControl?: { readonly distributions: string[] };
+  /** Distributions of other stacks: one statement for the account's (whether it was added). */
+  accountWide?: boolean;
   /** Origin access identities: one statement whose principals are the identities. */
   identities?: {
     readonly statement: iam.PolicyStatement;
@@ -214,6 +204,27 @@ function readBy(bucket: s3.IBucket, distributionArn: string): boolean {
     statements(bucket).accessControl = { distributions };
     checkPolicySize(bucket);
   }
+  return added;
+}
+
+/**
+ * Lets the account's distributions read `bucket`, for distributions in other stacks than the
+ * bucket's (naming one would make a dependency cycle between the stacks): one statement per
+ * bucket, whatever the number of distributions.
+ */
+function readByAccount(bucket: s3.IBucket): boolean {
+  const known = statements(bucket).accountWide;
+  if (known !== undefined) return known;
+  const added = bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects('*')],
+      principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+      conditions: { ArnLike: { 'AWS:SourceArn': accountDistributions(Stack.of(bucket).account) } },
+    }),
+  ).statementAdded;
+  statements(bucket).accountWide = added;
+  if (added) checkPolicySize(bucket);
   return added;
 }
 

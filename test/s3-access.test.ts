@@ -336,6 +336,22 @@ describe('many distributions on one bucket', () => {
     });
   });
 
+  test("in other stacks than the bucket's: one statement for the account's distributions", () => {
+    const app = stack.node.root as App;
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    for (const id of ['CdnA', 'CdnB']) many(new Stack(app, id, { env: ENV }), bucket, 2);
+    config(stack).hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Condition: { ArnLike: { 'AWS:SourceArn': ACCOUNT_DISTRIBUTIONS } },
+          }),
+        ],
+      },
+    });
+  });
+
   test('with origin access identities: one statement whose principals are the identities', () => {
     const bucket = new s3.Bucket(stack, 'Bucket');
     const identities = [0, 1].map((i) => new cloudfront.OriginAccessIdentity(stack, `Oai${i}`));
