@@ -1,12 +1,17 @@
 /**
  * The three ways the benchmark builds N distributions of one realistic configuration:
- * 3 origins of which one S3, 5 behaviours, 3 error responses, logging, a certificate with 3 aliases.
+ * 3 origins of which one S3 (a bucket shared by up to 100 distributions: about 300 fit one
+ * bucket policy), 5 behaviours, 3 error responses, logging, a certificate with 3 aliases.
  *
  * - `ours`: this library's Distribution;
- * - `l1`: the same DistributionConfig written directly as CfnDistribution, with the same bucket,
- *   Origin Access Control and bucket policy written by hand (the floor);
+ * - `l1`: the same DistributionConfig rendered by a bare CfnDistribution and nothing else (the
+ *   floor): no Origin Access Control, no bucket policy (its OriginAccessControlId is a literal);
  * - `cdk`: aws-cdk-lib's Distribution, configured as closely as it can be (it has no
- *   ForwardedValues, so its behaviours use the managed CachingOptimized policy).
+ *   ForwardedValues, so its behaviours use the managed CachingOptimized policy), each with its
+ *   own `S3BucketOrigin.withOriginAccessControl` as its documentation shows.
+ *
+ * Two layouts: every distribution in one stack (`one-stack`), or 50 to a stack (`per-stack`);
+ * the buckets (assets and logs) are user code, the same for all kinds.
  */
 import {
   App,
@@ -15,13 +20,14 @@ import {
   aws_certificatemanager as acm,
   aws_cloudfront as cloudfront,
   aws_cloudfront_origins as origins,
-  aws_iam as iam,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Distribution, SslCertificate } from '../lib';
 
 export type Kind = 'ours' | 'l1' | 'cdk';
 export const KINDS: Kind[] = ['ours', 'l1', 'cdk'];
+export type Layout = 'one-stack' | 'per-stack';
+export const LAYOUTS: Layout[] = ['one-stack', 'per-stack'];
 
 const ENV = { account: '111111111111', region: 'us-east-1' };
 const PER_STACK = 50;
@@ -29,13 +35,24 @@ const CERT_ARN = 'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3
 const PATHS = ['/api/*', '/static/*', '/images/*', '/search*', '/admin/*'];
 const ERRORS = [403, 404, 503];
 
+/** How many distributions share one assets bucket. */
+const PER_BUCKET = 100;
+
 interface Shared {
+  /** The assets bucket of distribution `i`. */
+  readonly assets: (i: number) => s3.IBucket;
   readonly logs: s3.IBucket;
   readonly certificate: acm.ICertificate;
 }
 
 function shared(stack: Stack): Shared {
+  const buckets = new Map<number, s3.IBucket>();
   return {
+    assets: (i) => {
+      const n = Math.floor(i / PER_BUCKET);
+      if (!buckets.has(n)) buckets.set(n, new s3.Bucket(stack, `Assets${n}`));
+      return buckets.get(n)!;
+    },
     logs: new s3.Bucket(stack, 'Logs', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER }),
     certificate: acm.Certificate.fromCertificateArn(stack, 'Certificate', CERT_ARN),
   };
@@ -46,7 +63,7 @@ function aliases(i: number): string[] {
 }
 
 function ours(stack: Stack, i: number, s: Shared): void {
-  const bucket = new s3.Bucket(stack, `Assets${i}`);
+  const bucket = s.assets(i);
   new Distribution(stack, `Www${i}`, {
     name: `www${i}.example.com`,
     aliases: aliases(i),
@@ -79,16 +96,7 @@ function forwarded(
 }
 
 function l1(stack: Stack, i: number, s: Shared): void {
-  // The same bucket as the others build: user code, not the distribution's cost.
-  const bucket = new s3.Bucket(stack, `Assets${i}`);
-  const oac = new cloudfront.CfnOriginAccessControl(stack, `Oac${i}`, {
-    originAccessControlConfig: {
-      name: `oac-${stack.stackName}-${i}`,
-      originAccessControlOriginType: 's3',
-      signingBehavior: 'always',
-      signingProtocol: 'sigv4',
-    },
-  });
+  const bucket = s.assets(i);
   const custom = (domainName: string) => ({
     httpPort: 80,
     httpsPort: 443,
@@ -112,7 +120,7 @@ function l1(stack: Stack, i: number, s: Shared): void {
     smoothStreaming: false,
     compress: true,
   });
-  const distribution = new cloudfront.CfnDistribution(stack, `Www${i}`, {
+  new cloudfront.CfnDistribution(stack, `Www${i}`, {
     distributionConfig: {
       comment: `www${i}.example.com`,
       aliases: [`www${i}.example.com`, ...aliases(i)],
@@ -122,7 +130,7 @@ function l1(stack: Stack, i: number, s: Shared): void {
           id: 'assets',
           domainName: bucket.bucketRegionalDomainName,
           s3OriginConfig: { originAccessIdentity: '' },
-          originAccessControlId: oac.attrId,
+          originAccessControlId: 'E2QWRUHAPOMQZL',
         },
         ...['api', 'app'].map((id) => {
           const { domainName, ...config } = custom(`${id}${i}.example.com`);
@@ -151,23 +159,10 @@ function l1(stack: Stack, i: number, s: Shared): void {
       ipv6Enabled: true,
     },
   });
-  bucket.addToResourcePolicy(
-    new iam.PolicyStatement({
-      actions: ['s3:GetObject'],
-      resources: [bucket.arnForObjects('*')],
-      principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
-      conditions: {
-        StringEquals: {
-          'AWS:SourceArn': `arn:aws:cloudfront::${ENV.account}:distribution/${distribution.ref}`,
-        },
-      },
-    }),
-  );
 }
 
 function cdk(stack: Stack, i: number, s: Shared): void {
-  const bucket = new s3.Bucket(stack, `Assets${i}`);
-  const assets = origins.S3BucketOrigin.withOriginAccessControl(bucket);
+  const assets = origins.S3BucketOrigin.withOriginAccessControl(s.assets(i));
   const api = new origins.HttpOrigin(`api${i}.example.com`, {
     originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
   });
@@ -202,14 +197,15 @@ function cdk(stack: Stack, i: number, s: Shared): void {
 
 const BUILDERS: Record<Kind, (stack: Stack, i: number, s: Shared) => void> = { ours, l1, cdk };
 
-/** An app with `count` distributions of one kind, 50 to a stack. */
-export function buildApp(kind: Kind, count: number, outdir: string): App {
+/** An app with `count` distributions of one kind: all in one stack, or 50 to a stack. */
+export function buildApp(kind: Kind, layout: Layout, count: number, outdir: string): App {
   const app = new App({ outdir });
+  const perStack = layout === 'one-stack' ? Infinity : PER_STACK;
   let stack: Stack | undefined;
   let s: Shared | undefined;
   for (let i = 0; i < count; i++) {
-    if (i % PER_STACK === 0) {
-      stack = new Stack(app, `Cdn${i / PER_STACK}`, { env: ENV });
+    if (i % perStack === 0) {
+      stack = new Stack(app, `Cdn${Math.floor(i / perStack)}`, { env: ENV });
       s = shared(stack);
     }
     BUILDERS[kind](stack!, i, s!);

@@ -1,36 +1,41 @@
 /**
- * `npm run bench`: synthesis time and peak memory for 1, 10, 100 and 400 distributions of a
- * realistic configuration, for this library, the hand-written L1 (the floor) and aws-cdk-lib's
- * Distribution. Every figure is the median of BENCH_REPS runs (default 5), each in a fresh
- * process, interleaved (size by size, kind by kind, repetition by repetition) so that machine
- * drift hits all three alike. Prints the table and writes it into the README's "Performance"
- * section.
+ * `npm run bench`: synthesis time, peak memory and the template's resource count for 1, 10, 100
+ * and 400 distributions of a realistic configuration with S3 origins on one shared bucket, all
+ * in one stack and 50 to a stack, for this library, the bare CfnDistribution (the floor) and
+ * aws-cdk-lib's Distribution. Every figure is the median of BENCH_REPS runs (default 5), each in
+ * a fresh process, interleaved (size by size, kind by kind, repetition by repetition) so that
+ * machine drift hits all three alike. Prints the table and writes it into the README's
+ * "Performance" section. BENCH_SIZES and BENCH_LAYOUTS narrow a run.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { KINDS, Kind } from './apps';
+import { KINDS, Kind, LAYOUTS, Layout } from './apps';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,10,100,400').split(',').map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
+const RUN_LAYOUTS = (process.env.BENCH_LAYOUTS?.split(',') as Layout[] | undefined) ?? LAYOUTS;
 const README = path.join(__dirname, '..', 'README.md');
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
 interface Sample {
   kind: Kind;
+  layout: Layout;
   count: number;
   totalMs: number;
   synthMs: number;
   peakRssMb: number;
   resourceCount: number;
+  /** Why synthesis failed, when it did (aws-cdk-lib's limit of 500 resources in a stack). */
+  refused?: string;
 }
 
-function measure(kind: Kind, count: number): Sample {
+function measure(kind: Kind, layout: Layout, count: number): Sample {
   const out = execFileSync(
     process.execPath,
-    ['-r', 'ts-node/register', path.join(__dirname, 'synth-one.ts'), kind, String(count)],
+    ['-r', 'ts-node/register', path.join(__dirname, 'synth-one.ts'), kind, layout, String(count)],
     {
       env: {
         ...process.env,
@@ -54,44 +59,52 @@ function median(values: number[]): number {
 
 const samples: Sample[] = [];
 for (let rep = 1; rep <= REPS; rep++) {
-  for (const count of SIZES) {
-    for (const kind of KINDS) {
-      const sample = measure(kind, count);
-      samples.push(sample);
-      process.stderr.write(
-        `rep ${rep}/${REPS} ${kind.padEnd(4)} x${String(count).padEnd(4)} ${sample.totalMs.toFixed(0)} ms, ${sample.peakRssMb.toFixed(0)} MB\n`,
-      );
+  for (const layout of RUN_LAYOUTS) {
+    for (const count of SIZES) {
+      for (const kind of KINDS) {
+        const sample = measure(kind, layout, count);
+        samples.push(sample);
+        process.stderr.write(
+          `rep ${rep}/${REPS} ${layout.padEnd(9)} ${kind.padEnd(4)} x${String(count).padEnd(4)} ${sample.totalMs.toFixed(0)} ms, ${sample.peakRssMb.toFixed(0)} MB, ${sample.refused ?? `${sample.resourceCount} resources`}\n`,
+        );
+      }
     }
   }
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 const rows: string[] = [
-  '| distributions | ours: ms (synth only) | L1: ms (synth only) | aws-cdk-lib: ms (synth only) | ours / L1 | ours / aws-cdk-lib | peak MB ours / L1 / aws-cdk-lib | ms per distribution, ours |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| layout | distributions | resources ours / L1 / aws-cdk-lib | ours: ms (synth only) | L1: ms (synth only) | aws-cdk-lib: ms (synth only) | ours / L1 | ours / aws-cdk-lib | peak MB ours / L1 / aws-cdk-lib | ms per distribution, ours |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
-const results: Record<string, Record<Kind, { total: number; synth: number; rss: number }>> = {};
-for (const count of SIZES) {
-  const stat = (kind: Kind) => {
-    const of = samples.filter((s) => s.kind === kind && s.count === count);
-    return {
-      total: median(of.map((s) => s.totalMs)),
-      synth: median(of.map((s) => s.synthMs)),
-      rss: median(of.map((s) => s.peakRssMb)),
+for (const layout of RUN_LAYOUTS) {
+  for (const count of SIZES) {
+    const stat = (kind: Kind) => {
+      const of = samples.filter((s) => s.kind === kind && s.layout === layout && s.count === count);
+      return {
+        total: median(of.map((s) => s.totalMs)),
+        synth: median(of.map((s) => s.synthMs)),
+        rss: median(of.map((s) => s.peakRssMb)),
+        resources: of[0].resourceCount,
+        refused: of[0].refused,
+      };
     };
-  };
-  const r = { ours: stat('ours'), l1: stat('l1'), cdk: stat('cdk') };
-  results[count] = r;
-  rows.push(
-    `| ${count} | ${fmt(r.ours.total)} (${fmt(r.ours.synth)}) | ${fmt(r.l1.total)} (${fmt(r.l1.synth)}) | ${fmt(r.cdk.total)} (${fmt(r.cdk.synth)}) | ${fmt(r.ours.total / r.l1.total, 2)}x | ${fmt(r.ours.total / r.cdk.total, 2)}x | ${fmt(r.ours.rss)} / ${fmt(r.l1.rss)} / ${fmt(r.cdk.rss)} | ${fmt(r.ours.total / count, 1)} |`,
-  );
+    const r = { ours: stat('ours'), l1: stat('l1'), cdk: stat('cdk') };
+    const resources = (k: Kind) => r[k].refused ?? String(r[k].resources);
+    const ms = (k: Kind) => (r[k].refused ? 'refused' : `${fmt(r[k].total)} (${fmt(r[k].synth)})`);
+    const ratio = (k: Kind) =>
+      r[k].refused || r.ours.refused ? 'n/a' : `${fmt(r.ours.total / r[k].total, 2)}x`;
+    rows.push(
+      `| ${layout} | ${count} | ${resources('ours')} / ${resources('l1')} / ${resources('cdk')} | ${ms('ours')} | ${ms('l1')} | ${ms('cdk')} | ${ratio('l1')} | ${ratio('cdk')} | ${fmt(r.ours.rss)} / ${fmt(r.l1.rss)} / ${fmt(r.cdk.rss)} | ${fmt(r.ours.total / count, 1)} |`,
+    );
+  }
 }
 
 const machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
 const table = [
   START,
   `Measured by \`npm run bench\` on ${machine}; median of ${REPS} fresh processes per figure, interleaved.`,
-  "Time is building the constructs plus `app.synth()` (our validation runs in the constructor), with `app.synth()` alone in brackets; peak memory is the process's peak resident set, aws-cdk-lib loaded.",
+  "Time is building the constructs plus `app.synth()` (our validation runs in the constructor), with `app.synth()` alone in brackets; peak memory is the process's peak resident set, aws-cdk-lib loaded. Resources count every template's, the buckets (user code) included; aws-cdk-lib refuses at synth a stack of more than CloudFormation's 500 resources.",
   '',
   ...rows,
   END,
