@@ -178,6 +178,53 @@ export interface BehaviorOptions {
    * that forwards what its legacy settings forward
    */
   readonly originRequestPolicy?: cloudfront.IOriginRequestPolicy;
+
+  /**
+   * The key groups whose public keys verify signed URLs and signed cookies: with them, CloudFront
+   * serves the behaviour's requests only when they are signed. Beyond the specification.
+   *
+   * Becomes `TrustedKeyGroups`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html
+   * @default - no signed URLs or cookies required
+   */
+  readonly trustedKeyGroups?: cloudfront.IKeyGroup[];
+
+  /**
+   * The AWS accounts (12-digit IDs, or `self`) whose CloudFront key pairs sign URLs and cookies:
+   * the legacy way, which needs the account's root user; `trustedKeyGroups` is recommended and gets
+   * no warning. Not both on one behaviour. Beyond the specification.
+   *
+   * Becomes `TrustedSigners`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html#choosing-key-groups-or-AWS-accounts
+   * @default - no signed URLs or cookies required
+   */
+  readonly trustedSigners?: string[];
+
+  /**
+   * The real-time log configuration that receives a record of each request, within seconds
+   * (`new cloudfront.RealtimeLogConfig(...)` with a Kinesis data stream). Beyond the
+   * specification.
+   *
+   * Becomes `RealtimeLogConfigArn`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/real-time-logs.html
+   * @default - no real-time logs
+   */
+  readonly realtimeLogConfig?: cloudfront.IRealtimeLogConfig;
+
+  /**
+   * Whether CloudFront proxies gRPC requests (`Content-Type: application/grpc`) to the origin.
+   * Needs every method allowed (`allowedMethods` with POST), HTTP/2 (`httpVersion` http2 or
+   * http2and3) and HTTPS to the origin. Beyond the specification.
+   *
+   * Becomes `GrpcConfig.Enabled`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-using-grpc.html
+   * @default false
+   */
+  readonly enableGrpc?: boolean;
 }
 
 /**

@@ -1,4 +1,13 @@
-import { App, Duration, Lazy, Stack, aws_cloudfront as cloudfront, aws_lambda as lambda } from 'aws-cdk-lib';
+import {
+  App,
+  Duration,
+  Lazy,
+  Stack,
+  aws_certificatemanager as acm,
+  aws_cloudfront as cloudfront,
+  aws_kinesis as kinesis,
+  aws_lambda as lambda,
+} from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   ENV,
@@ -564,5 +573,157 @@ describe('warns when (adjustable quotas)', () => {
   test('no quota warning at 10 names', () => {
     make(stack, withDefault({ forwardHeaders: Array.from({ length: 10 }, (_, i) => `N${i}`) }));
     Annotations.fromStack(stack).hasNoWarning('/Stack/Www', Match.stringLikeRegexp('forwardedNamesQuota'));
+  });
+});
+
+/** A key group with one public key. */
+function keyGroup(scope: Stack, id = 'Keys'): cloudfront.KeyGroup {
+  const publicKey = new cloudfront.PublicKey(scope, `${id}Key`, {
+    encodedKey: [
+      '-----BEGIN PUBLIC KEY-----',
+      'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAudf8/iNkQgdvjEdm6xYS',
+      '-----END PUBLIC KEY-----',
+    ].join('\n'),
+  });
+  return new cloudfront.KeyGroup(scope, id, { items: [publicKey] });
+}
+
+/** A real-time log configuration to a Kinesis stream. */
+function realtimeLogs(scope: Stack): cloudfront.RealtimeLogConfig {
+  return new cloudfront.RealtimeLogConfig(scope, 'Realtime', {
+    fields: ['timestamp', 'c-ip', 'sc-status'],
+    samplingRate: 100,
+    endPoints: [cloudfront.Endpoint.fromKinesisStream(new kinesis.Stream(scope, 'Stream'))],
+  });
+}
+
+const ALL_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'];
+
+describe('renders signed URLs, real-time logs and gRPC', () => {
+  test('trusted key groups, a real-time log configuration and gRPC on behaviours', () => {
+    make(stack, {
+      ...withDefault({ trustedKeyGroups: [keyGroup(stack)], realtimeLogConfig: realtimeLogs(stack) }),
+      ...withBehavior({ enableGrpc: true, allowedMethods: ALL_METHODS }),
+    });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          TrustedKeyGroups: [{ Ref: Match.stringLikeRegexp('^Keys') }],
+          TrustedSigners: Match.absent(),
+          RealtimeLogConfigArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Realtime'), 'Arn'] },
+          GrpcConfig: Match.absent(),
+        }),
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/api/*',
+            GrpcConfig: { Enabled: true },
+            TrustedKeyGroups: Match.absent(),
+            RealtimeLogConfigArn: Match.absent(),
+          }),
+        ],
+      }),
+    });
+  });
+
+  test('trusted signers, with a warning that recommends key groups', () => {
+    make(stack, withDefault({ trustedSigners: ['self', '111111111111'] }));
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ TrustedSigners: ['self', '111111111111'] }),
+      }),
+    });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        "`defaultCacheBehavior.trustedSigners` uses CloudFront key pairs of AWS accounts, which only the account's root user can manage. Use `trustedKeyGroups` (key groups, managed with IAM and CloudFormation) instead.",
+        'trustedSigners',
+      ),
+    );
+  });
+
+  test('enableGrpc false renders GrpcConfig disabled', () => {
+    make(stack, withDefault({ enableGrpc: false }));
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ GrpcConfig: { Enabled: false } }),
+      }),
+    });
+  });
+});
+
+describe('fails when (signed URLs and gRPC)', () => {
+  test('a behaviour has both trusted key groups and trusted signers', () => {
+    expectError(
+      stack,
+      withDefault({ trustedKeyGroups: [keyGroup(stack)], trustedSigners: ['self'] }),
+      '`defaultCacheBehavior.trustedSigners` must be left out when `defaultCacheBehavior.trustedKeyGroups` is given: a behaviour\'s signers are key groups or AWS accounts, not both (key groups are recommended); got: ["self"]',
+    );
+  });
+
+  test.each([['1111'], ['arn:aws:iam::111111111111:root'], ['Self']])('a trusted signer is %s', (signer) => {
+    expectError(
+      stack,
+      withDefault({ trustedSigners: [signer] }),
+      `\`defaultCacheBehavior.trustedSigners[0]\` must be a 12-digit AWS account ID or 'self'; got: ${JSON.stringify(signer)}`,
+    );
+  });
+
+  test('gRPC on a behaviour that does not allow POST', () => {
+    expectError(
+      stack,
+      withBehavior({ enableGrpc: true }),
+      '`behaviors[0].allowedMethods` must allow every method (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE) when `behaviors[0].enableGrpc` is true: gRPC requests are POSTs; got: ["GET", "HEAD"]',
+    );
+  });
+
+  test.each([cloudfront.HttpVersion.HTTP1_1, cloudfront.HttpVersion.HTTP3])(
+    'gRPC with httpVersion %s',
+    (httpVersion) => {
+      expectError(
+        stack,
+        { httpVersion, ...withBehavior({ enableGrpc: true, allowedMethods: ALL_METHODS }) },
+        `\`httpVersion\` must be http2 or http2and3 when \`behaviors[0].enableGrpc\` is true: gRPC runs over HTTP/2; got: "${httpVersion}"`,
+      );
+    },
+  );
+
+  test('gRPC to an origin reached over HTTP, or with a client certificate', () => {
+    expectError(
+      stack,
+      {
+        origins: [
+          {
+            name: 'www',
+            domainName: 'backend.example.com',
+            protocol: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+          },
+          {
+            name: 'mtls',
+            domainName: 'mtls.example.com',
+            clientCertificate: acm.Certificate.fromCertificateArn(
+              stack,
+              'Client',
+              'arn:aws:acm:us-east-1:111111111111:certificate/c',
+            ),
+          },
+        ],
+        behaviors: [
+          { pathPattern: '/a/*', targetOrigin: 'www', enableGrpc: true, allowedMethods: ALL_METHODS },
+          { pathPattern: '/b/*', targetOrigin: 'mtls', enableGrpc: true, allowedMethods: ALL_METHODS },
+        ],
+      },
+      [
+        '`behaviors[0].enableGrpc` must not be true for origin "www", reached over http-only: CloudFront proxies gRPC only over HTTPS to the origin; got: true',
+        '`behaviors[1].enableGrpc` must not be true for origin "mtls", which has a `clientCertificate`: CloudFront proxies no gRPC to an origin with mutual TLS; got: true',
+      ].join('\n'),
+    );
+  });
+
+  test('(not) deploy-time methods or HTTP version with gRPC', () => {
+    make(stack, {
+      httpVersion: Lazy.string({ produce: () => 'http1.1' }) as cloudfront.HttpVersion,
+      ...withBehavior({ enableGrpc: true, allowedMethods: Lazy.list({ produce: () => ['GET', 'HEAD'] }) }),
+    });
+    config(stack).resourceCountIs('AWS::CloudFront::Distribution', 1);
   });
 });

@@ -148,6 +148,18 @@ const STRING_PATHS: [string, string, (v: string, s: Stack) => Props][] = [
   ['defaultCacheBehavior.cachedMethods[0]', 'GET', (v) => behavior({ cachedMethods: [v, 'HEAD'] })],
   ['defaultCacheBehavior.forwardHeaders[0]', 'Host', (v) => behavior({ forwardHeaders: [v] })],
   ['defaultCacheBehavior.forwardCookies[0]', 'session', (v) => behavior({ forwardCookies: [v] })],
+  ['defaultCacheBehavior.trustedSigners[0]', '111111111111', (v) => behavior({ trustedSigners: [v] })],
+  [
+    'httpVersion (with gRPC)',
+    'http2',
+    (v) => ({
+      httpVersion: v as cloudfront.HttpVersion,
+      ...behavior({
+        enableGrpc: true,
+        allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      }),
+    }),
+  ],
   [
     'defaultCacheBehavior.edgeLambdas[0].functionVersion (by ARN)',
     'arn:aws:lambda:us-east-1:111111111111:function:edge:1',
@@ -217,6 +229,12 @@ const LIST_PATHS: [string, string[], (v: string[]) => Props][] = [
   ['defaultCacheBehavior.cachedMethods', ['GET', 'HEAD'], (v) => behavior({ cachedMethods: v })],
   ['defaultCacheBehavior.forwardHeaders', ['Host'], (v) => behavior({ forwardHeaders: v })],
   ['defaultCacheBehavior.forwardCookies', ['session'], (v) => behavior({ forwardCookies: v })],
+  ['defaultCacheBehavior.trustedSigners', ['self'], (v) => behavior({ trustedSigners: v })],
+  [
+    'defaultCacheBehavior.allowedMethods (with gRPC)',
+    ['GET', 'HEAD'],
+    (v) => behavior({ enableGrpc: true, allowedMethods: v }),
+  ],
 ];
 
 /** The streaming distribution's validated props. */

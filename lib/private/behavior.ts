@@ -64,6 +64,10 @@ export const SHAPE: Shape = {
   },
   cachePolicy: like('a cloudfront.ICachePolicy', 'cachePolicyId'),
   originRequestPolicy: like('a cloudfront.IOriginRequestPolicy', 'originRequestPolicyId'),
+  trustedKeyGroups: { list: like('a cloudfront.IKeyGroup', 'keyGroupId') },
+  trustedSigners: 'string list',
+  realtimeLogConfig: like('a cloudfront.IRealtimeLogConfig', 'realtimeLogConfigArn'),
+  enableGrpc: 'boolean',
   edgeLambdas: {
     list: {
       functionVersion: like('a lambda.IVersion', 'node', 'edgeArn', 'version'),
@@ -121,6 +125,8 @@ export function rules(at: string, b: DefaultCacheBehavior, targetsOf: Targets = 
   problems.push(...methodRules(at, b));
   problems.push(...originGroupMethods(at, b, targetsOf.groups ?? []));
   problems.push(...functionRules(at, b));
+  problems.push(...signerRules(at, b));
+  problems.push(...grpcMethods(at, b));
   problems.push(...forwardedNames(`${at}.forwardHeaders`, b.forwardHeaders, 'header'));
   problems.push(
     ...unique(
@@ -149,6 +155,76 @@ export function rules(at: string, b: DefaultCacheBehavior, targetsOf: Targets = 
     );
   }
   return problems;
+}
+
+/**
+ * Who signs URLs and cookies: key groups (recommended) or AWS accounts, not both, and accounts
+ * as 12-digit IDs or `self`.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html#choosing-key-groups-or-AWS-accounts
+ */
+function signerRules(at: string, b: BehaviorOptions): string[] {
+  const problems: string[] = [];
+  const signers = b.trustedSigners;
+  if (b.trustedKeyGroups?.length && signers?.length) {
+    problems.push(
+      message(
+        `${at}.trustedSigners`,
+        `must be left out when \`${at}.trustedKeyGroups\` is given: a behaviour's signers are key groups or AWS accounts, not both (key groups are recommended)`,
+        signers,
+      ),
+    );
+  }
+  if (signers !== undefined && !isDeployTime(signers)) {
+    signers.forEach((s, i) => {
+      if (!unknown(s) && s !== 'self' && !/^\d{12}$/.test(s)) {
+        problems.push(
+          message(`${at}.trustedSigners[${i}]`, "must be a 12-digit AWS account ID or 'self'", s),
+        );
+      }
+    });
+    problems.push(...unique(`${at}.trustedSigners`, signers));
+  }
+  return problems;
+}
+
+/**
+ * gRPC needs every method allowed: "The parameter gRPC only supports the POST method", and only
+ * the full set of methods includes POST.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-using-grpc.html
+ */
+function grpcMethods(at: string, b: BehaviorOptions): string[] {
+  if (b.enableGrpc !== true || anyDeployTime(b.allowedMethods)) return [];
+  const allowed = (b.allowedMethods ?? DEFAULTS.methods).map((m) =>
+    typeof m === 'string' ? m.toUpperCase() : m,
+  );
+  if (allowed.includes('POST')) return [];
+  return [
+    message(
+      `${at}.allowedMethods`,
+      `must allow every method (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE) when \`${at}.enableGrpc\` is true: gRPC requests are POSTs`,
+      b.allowedMethods ?? DEFAULTS.methods,
+    ),
+  ];
+}
+
+/**
+ * gRPC is HTTP/2: the distribution's `httpVersion` must include it.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-using-grpc.html
+ */
+export function grpcHttpVersion(at: string, b: BehaviorOptions, httpVersion: string | undefined): string[] {
+  if (b.enableGrpc !== true || isDeployTime(httpVersion)) return [];
+  const version = httpVersion ?? DEFAULTS.httpVersion;
+  if (version === cloudfront.HttpVersion.HTTP2 || version === cloudfront.HttpVersion.HTTP2_AND_3) return [];
+  return [
+    message(
+      'httpVersion',
+      `must be http2 or http2and3 when \`${at}.enableGrpc\` is true: gRPC runs over HTTP/2`,
+      version,
+    ),
+  ];
 }
 
 /**
@@ -400,6 +476,13 @@ export function patternRules(at: string, behaviors: readonly { pathPattern: stri
 /** Legal but risky settings of one behaviour, and forwarding beyond CloudFront's default quotas. */
 export function warnings(at: string, b: BehaviorOptions): Warning[] {
   const found: Warning[] = [];
+  if (b.trustedSigners?.length && !b.trustedKeyGroups?.length) {
+    // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html#choosing-key-groups-or-AWS-accounts
+    found.push({
+      id: 'trustedSigners',
+      message: `\`${at}.trustedSigners\` uses CloudFront key pairs of AWS accounts, which only the account's root user can manage. Use \`trustedKeyGroups\` (key groups, managed with IAM and CloudFormation) instead.`,
+    });
+  }
   if (b.viewerProtocolPolicy === cloudfront.ViewerProtocolPolicy.ALLOW_ALL) {
     found.push({
       id: 'allowAll',
@@ -490,6 +573,10 @@ export function renderDefault(
           includeBody: l.includeBody,
         }))
       : undefined,
+    trustedKeyGroups: b.trustedKeyGroups?.length ? b.trustedKeyGroups.map((k) => k.keyGroupId) : undefined,
+    trustedSigners: b.trustedSigners?.length ? [...b.trustedSigners] : undefined,
+    realtimeLogConfigArn: b.realtimeLogConfig?.realtimeLogConfigArn,
+    grpcConfig: b.enableGrpc === undefined ? undefined : { enabled: b.enableGrpc },
   };
 }
 

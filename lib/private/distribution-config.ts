@@ -89,6 +89,7 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   for (const [at, b] of allBehaviors(input)) {
     problems.push(...cachePolicy.rules(at, b, { legacy }));
     problems.push(...origin.requestRules(at, b, reached(input, b)));
+    problems.push(...behavior.grpcHttpVersion(at, b, input.httpVersion));
   }
   problems.push(...errorResponse.rules('errorResponses', input.errorResponses ?? []));
   problems.push(...certificate.rules(input));

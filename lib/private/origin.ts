@@ -361,6 +361,38 @@ export function requestRules(at: string, b: DefaultCacheBehavior, targets: reado
       );
     }
     problems.push(...mtlsRules(at, b, target));
+    problems.push(...grpcRules(at, b, target));
+  }
+  return problems;
+}
+
+/**
+ * "CloudFront only supports secure (HTTPS-based) gRPC connections" to the origin, and "gRPC
+ * protocol is not supported for origins with origin mTLS enabled".
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-using-grpc.html
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-enable-mtls-distributions.html
+ */
+function grpcRules(at: string, b: DefaultCacheBehavior, target: Origin): string[] {
+  if (b.enableGrpc !== true) return [];
+  const problems: string[] = [];
+  if (target.domainName !== undefined && target.protocol === cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
+    problems.push(
+      message(
+        `${at}.enableGrpc`,
+        `must not be true for origin ${JSON.stringify(target.name)}, reached over http-only: CloudFront proxies gRPC only over HTTPS to the origin`,
+        true,
+      ),
+    );
+  }
+  if (target.clientCertificate !== undefined) {
+    problems.push(
+      message(
+        `${at}.enableGrpc`,
+        `must not be true for origin ${JSON.stringify(target.name)}, which has a \`clientCertificate\`: CloudFront proxies no gRPC to an origin with mutual TLS`,
+        true,
+      ),
+    );
   }
   return problems;
 }
