@@ -5,6 +5,7 @@ import {
   Stack,
   Tags,
   aws_cloudfront as cloudfront,
+  aws_cloudwatch as cloudwatch,
   aws_iam as iam,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
@@ -22,6 +23,7 @@ import { DEFAULTS } from './private/defaults';
 import * as config from './private/distribution-config';
 import * as errorResponse from './private/error-response';
 import * as logging from './private/logging';
+import * as metrics from './private/metrics';
 import * as originModule from './private/origin';
 import * as originGroup from './private/origin-group';
 import * as settings from './private/settings';
@@ -229,6 +231,18 @@ export interface DistributionProps {
   readonly legacyCacheSettings?: boolean;
 
   /**
+   * Whether CloudFront publishes the additional CloudWatch metrics (origin latency, cache hit
+   * rate, error rates by status code), a paid subscription. Needed by `metricOriginLatency()`,
+   * `metricCacheHitRate()` and the per-code error rates. Beyond the specification.
+   *
+   * Renders an `AWS::CloudFront::MonitoringSubscription`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/viewing-cloudfront-metrics.html
+   * @default false
+   */
+  readonly publishAdditionalMetrics?: boolean;
+
+  /**
    * Tags for the distribution (as `Tags.of(distribution).add(key, value)`). Beyond the
    * specification.
    *
@@ -356,6 +370,14 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       },
     });
     for (const [key, value] of Object.entries(props.tags ?? {})) Tags.of(this).add(key, value);
+    if (props.publishAdditionalMetrics === true) {
+      new cloudfront.CfnMonitoringSubscription(this, 'MonitoringSubscription', {
+        distributionId: resource.ref,
+        monitoringSubscription: {
+          realtimeMetricsSubscriptionConfig: { realtimeMetricsSubscriptionStatus: 'Enabled' },
+        },
+      });
+    }
 
     this.distributionId = resource.ref;
     this.distributionDomainName = resource.attrDomainName;
@@ -431,6 +453,70 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
    */
   public grantCreateInvalidation(identity: iam.IGrantable): iam.Grant {
     return this.grant(identity, 'cloudfront:CreateInvalidation');
+  }
+
+  /**
+   * A CloudWatch metric of this distribution, such as `Requests`: in namespace AWS/CloudFront,
+   * with the dimensions DistributionId and Region `Global`, in us-east-1 (where CloudFront
+   * publishes them; an alarm on it belongs in a stack of us-east-1). An additional metric
+   * (`OriginLatency`, `CacheHitRate`, `4xxErrorRate` by code) needs `publishAdditionalMetrics`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/viewing-cloudfront-metrics.html
+   */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metricOf(metricName, `metric('${metricName}')`, props);
+  }
+
+  /** Viewer requests, for all HTTP methods and both HTTP and HTTPS (sum). */
+  public metricRequests(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metricOf('Requests', 'metricRequests()', { statistic: 'sum', ...props });
+  }
+
+  /** Bytes downloaded by viewers for GET, HEAD and OPTIONS requests (sum). */
+  public metricBytesDownloaded(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metricOf('BytesDownloaded', 'metricBytesDownloaded()', { statistic: 'sum', ...props });
+  }
+
+  /** Bytes uploaded by viewers with POST and PUT requests (sum). */
+  public metricBytesUploaded(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metricOf('BytesUploaded', 'metricBytesUploaded()', { statistic: 'sum', ...props });
+  }
+
+  /** The percentage of requests answered with a 4xx or 5xx status code. */
+  public metricTotalErrorRate(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metricOf('TotalErrorRate', 'metricTotalErrorRate()', props);
+  }
+
+  /** The percentage of requests answered with a 4xx status code. */
+  public metric4xxErrorRate(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metricOf('4xxErrorRate', 'metric4xxErrorRate()', props);
+  }
+
+  /** The percentage of requests answered with a 5xx status code. */
+  public metric5xxErrorRate(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metricOf('5xxErrorRate', 'metric5xxErrorRate()', props);
+  }
+
+  /**
+   * The time the origin takes to answer a request CloudFront does not serve from its cache, in
+   * milliseconds. An additional metric: needs `publishAdditionalMetrics`.
+   */
+  public metricOriginLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metricOf('OriginLatency', 'metricOriginLatency()', props);
+  }
+
+  /**
+   * The percentage of cacheable requests served from CloudFront's cache. An additional metric:
+   * needs `publishAdditionalMetrics`.
+   */
+  public metricCacheHitRate(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metricOf('CacheHitRate', 'metricCacheHitRate()', props);
+  }
+
+  /** A metric, refused with the distribution's error when it is additional and not published. */
+  private metricOf(metricName: string, method: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    throwIfAny(this.what, metrics.additionalRules(metricName, method, this.props.publishAdditionalMetrics));
+    return new cloudwatch.Metric(metrics.metricProps(metricName, this.distributionId, props));
   }
 
   /** The policies of a behaviour: its own, the bridge's, or none (legacy cache settings). */

@@ -23,6 +23,7 @@ export const SHAPE: Shape = {
   geoRestriction: like('a cloudfront.GeoRestriction', 'restrictionType', 'locations'),
   httpVersion: 'string',
   enableIpv6: 'boolean',
+  publishAdditionalMetrics: 'boolean',
   tags: 'string map',
   legacyCacheSettings: 'boolean',
 };
@@ -57,6 +58,7 @@ export interface SettingsInput extends CommonSettingsInput {
   readonly geoRestriction?: cloudfront.GeoRestriction;
   readonly httpVersion?: cloudfront.HttpVersion;
   readonly enableIpv6?: boolean;
+  readonly publishAdditionalMetrics?: boolean;
   readonly tags?: { [key: string]: string };
   readonly legacyCacheSettings?: boolean;
 }
