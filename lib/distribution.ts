@@ -29,7 +29,7 @@ import * as originGroup from './private/origin-group';
 import * as settings from './private/settings';
 import { addWarnings, throwIfAny, typeRules } from './private/validation';
 import { grantAccessControlRead, grantIdentityRead, setUpLogBucket, sharedAccessControl } from './s3-access';
-import { SslCertificate } from './viewer-certificate';
+import { SslCertificate, ViewerMtls } from './viewer-certificate';
 
 /**
  * Properties of a web (HTTP and HTTPS) distribution: the specification's `Distribution`.
@@ -202,7 +202,7 @@ export interface DistributionProps {
    *
    * Becomes `HttpVersion`, always rendered (CloudFormation's default is http1.1).
    *
-   * @default HttpVersion.HTTP2_AND_3
+   * @default HttpVersion.HTTP2_AND_3, or HttpVersion.HTTP2 with `viewerMtls`
    */
   readonly httpVersion?: cloudfront.HttpVersion;
 
@@ -229,6 +229,42 @@ export interface DistributionProps {
    * @default true
    */
   readonly legacyCacheSettings?: boolean;
+
+  /**
+   * Viewer mutual TLS: viewers present client certificates that CloudFront validates against a
+   * trust store. Every behaviour must then redirect HTTP to HTTPS or serve HTTPS only, and
+   * `httpVersion` defaults to http2 (CloudFront has no viewer mutual TLS over HTTP/3). Beyond
+   * the specification.
+   *
+   * Becomes `ViewerMtlsConfig`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/mtls-authentication.html
+   * @default - no client certificates
+   */
+  readonly viewerMtls?: ViewerMtls;
+
+  /**
+   * The ID of an anycast static IP list (`cloudfront.CfnAnycastIpList`'s `attrId`) whose fixed
+   * IP addresses serve the distribution. Beyond the specification.
+   *
+   * Becomes `AnycastIpListId`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/request-static-ips.html
+   * @default - CloudFront's shared, changing IP addresses
+   */
+  readonly anycastIpListId?: string;
+
+  /**
+   * The response header in which the origin names an object's cache tags (comma-separated), so
+   * that an invalidation can name tags (`#product:tv`) instead of paths; for S3 metadata
+   * `cache-tag`, `x-amz-meta-cache-tag`. Beyond the specification.
+   *
+   * Becomes `CacheTagConfig.HeaderName`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-by-tags.html
+   * @default - no cache tags
+   */
+  readonly cacheTagHeaderName?: string;
 
   /**
    * Whether CloudFront publishes the additional CloudWatch metrics (origin latency, cache hit

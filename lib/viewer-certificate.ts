@@ -43,3 +43,62 @@ export class SslCertificate {
     this.iamCertificateId = iamCertificateId;
   }
 }
+
+/**
+ * How CloudFront treats viewers' client certificates (viewer mutual TLS).
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/mtls-authentication.html
+ */
+export enum ViewerMtlsMode {
+  /** Every viewer must present a certificate the trust store validates. */
+  REQUIRED = 'required',
+  /** A certificate is validated when a viewer presents one; viewers without one still connect. */
+  OPTIONAL = 'optional',
+  /** CloudFront passes the viewer's certificate on without validating it. */
+  PASSTHROUGH = 'passthrough',
+}
+
+/**
+ * Viewer mutual TLS: viewers present X.509 client certificates that CloudFront validates against
+ * a trust store of your certificate authorities. Every behaviour must then redirect HTTP to HTTPS
+ * or serve HTTPS only, and the distribution must not serve HTTP/3.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/enable-mtls-distributions.html
+ */
+export interface ViewerMtls {
+  /**
+   * The ID of the trust store holding the certificate authorities, such as the `attrId` of a
+   * `cloudfront.CfnTrustStore`.
+   *
+   * Becomes `ViewerMtlsConfig.TrustStoreConfig.TrustStoreId`.
+   */
+  readonly trustStoreId: string;
+
+  /**
+   * Whether viewers must present a certificate.
+   *
+   * Becomes `ViewerMtlsConfig.Mode`.
+   *
+   * @default ViewerMtlsMode.REQUIRED
+   */
+  readonly mode?: ViewerMtlsMode;
+
+  /**
+   * Whether CloudFront tells viewers, in the TLS handshake, the names of the certificate
+   * authorities it trusts.
+   *
+   * Becomes `TrustStoreConfig.AdvertiseTrustStoreCaNames`.
+   *
+   * @default - CloudFront's default (not rendered)
+   */
+  readonly advertiseTrustStoreCaNames?: boolean;
+
+  /**
+   * Whether CloudFront accepts expired client certificates.
+   *
+   * Becomes `TrustStoreConfig.IgnoreCertificateExpiry`.
+   *
+   * @default - CloudFront's default (not rendered)
+   */
+  readonly ignoreCertificateExpiry?: boolean;
+}

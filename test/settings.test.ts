@@ -178,3 +178,36 @@ describe('warns when', () => {
     );
   });
 });
+
+describe('static IPs and cache tags', () => {
+  test('renders anycastIpListId and cacheTagHeaderName', () => {
+    make(stack, { anycastIpListId: 'aip_0123456789', cacheTagHeaderName: 'x-amz-meta-cache-tag' });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        AnycastIpListId: 'aip_0123456789',
+        CacheTagConfig: { HeaderName: 'x-amz-meta-cache-tag' },
+      }),
+    });
+  });
+
+  test('renders neither by default', () => {
+    make(stack, {});
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        AnycastIpListId: Match.absent(),
+        CacheTagConfig: Match.absent(),
+      }),
+    });
+  });
+
+  test.each(['cache tag', 'x-tags:', ''])(
+    'fails when the cache tag header name is %j',
+    (cacheTagHeaderName) => {
+      expectError(
+        stack,
+        { cacheTagHeaderName },
+        `\`cacheTagHeaderName\` must be an HTTP header name of letters, digits and !#$%&'*+.^_\`|~-; got: ${JSON.stringify(cacheTagHeaderName)}`,
+      );
+    },
+  );
+});

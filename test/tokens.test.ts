@@ -22,6 +22,7 @@ import {
   SslCertificate,
   StreamingDistribution,
   StreamingDistributionProps,
+  ViewerMtlsMode,
 } from '../lib';
 
 // Values known only at deploy time are never judged: every validated prop path, given each kind
@@ -149,6 +150,18 @@ const STRING_PATHS: [string, string, (v: string, s: Stack) => Props][] = [
   ['defaultCacheBehavior.forwardHeaders[0]', 'Host', (v) => behavior({ forwardHeaders: [v] })],
   ['defaultCacheBehavior.forwardCookies[0]', 'session', (v) => behavior({ forwardCookies: [v] })],
   ['defaultCacheBehavior.trustedSigners[0]', '111111111111', (v) => behavior({ trustedSigners: [v] })],
+  ['cacheTagHeaderName', 'x-amz-meta-cache-tag', (v) => ({ cacheTagHeaderName: v })],
+  ['viewerMtls.trustStoreId', 'ts-1', (v) => ({ viewerMtls: { trustStoreId: v } })],
+  [
+    'viewerMtls.mode',
+    'optional',
+    (v) => ({ viewerMtls: { trustStoreId: 'ts-1', mode: v as ViewerMtlsMode } }),
+  ],
+  [
+    'httpVersion (with viewer mutual TLS)',
+    'http2',
+    (v) => ({ httpVersion: v as cloudfront.HttpVersion, viewerMtls: { trustStoreId: 'ts-1' } }),
+  ],
   [
     'httpVersion (with gRPC)',
     'http2',

@@ -10,6 +10,7 @@ import * as originGroup from './origin-group';
 import { crossEnvironment, identityPlacement } from './references';
 import * as settings from './settings';
 import { Shape, Warning, isDeployTime, message, typeRules } from './validation';
+import * as viewerMtls from './viewer-mtls';
 import { CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
 import { ErrorResponse } from '../error-response';
 import { Origin, OriginGroup } from '../origins';
@@ -94,6 +95,7 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   problems.push(...errorResponse.rules('errorResponses', input.errorResponses ?? []));
   problems.push(...certificate.rules(input));
   problems.push(...settings.rules(input));
+  problems.push(...viewerMtls.rules(input, allBehaviors(input)));
   problems.push(...logging.rules(input.logging));
   if (judging.scope) problems.push(...references(input, judging.scope));
   return problems;

@@ -1,4 +1,6 @@
 import { aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import * as viewerMtls from './viewer-mtls';
+import { ViewerMtls } from '../viewer-certificate';
 import { COUNTRY_CODES } from './countries';
 import { DEFAULTS } from './defaults';
 import { Shape, Warning, like, isDeployTime, message, oneOf, unique, unknown } from './validation';
@@ -24,6 +26,9 @@ export const SHAPE: Shape = {
   httpVersion: 'string',
   enableIpv6: 'boolean',
   publishAdditionalMetrics: 'boolean',
+  anycastIpListId: 'string',
+  cacheTagHeaderName: 'string',
+  viewerMtls: viewerMtls.SHAPE,
   tags: 'string map',
   legacyCacheSettings: 'boolean',
 };
@@ -59,6 +64,9 @@ export interface SettingsInput extends CommonSettingsInput {
   readonly httpVersion?: cloudfront.HttpVersion;
   readonly enableIpv6?: boolean;
   readonly publishAdditionalMetrics?: boolean;
+  readonly anycastIpListId?: string;
+  readonly cacheTagHeaderName?: string;
+  readonly viewerMtls?: ViewerMtls;
   readonly tags?: { [key: string]: string };
   readonly legacyCacheSettings?: boolean;
 }
@@ -130,6 +138,19 @@ export function rules(input: SettingsInput): string[] {
     problems.push(...unique('geoRestriction.locations', geo.locations, 'codes'));
   }
   problems.push(...oneOf('httpVersion', input.httpVersion, HTTP_VERSIONS));
+  // The name of the header the origin returns cache tags in: a header name (RFC 9110's token
+  // characters), such as x-amz-meta-cache-tag for S3 metadata.
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-by-tags.html
+  const tagHeader = input.cacheTagHeaderName;
+  if (!unknown(tagHeader) && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(tagHeader!)) {
+    problems.push(
+      message(
+        'cacheTagHeaderName',
+        "must be an HTTP header name of letters, digits and !#$%&'*+.^_`|~-",
+        tagHeader,
+      ),
+    );
+  }
   return problems;
 }
 
@@ -186,7 +207,10 @@ export function render(input: SettingsInput) {
           },
         }
       : undefined,
-    httpVersion: input.httpVersion ?? DEFAULTS.httpVersion,
+    httpVersion: input.httpVersion ?? viewerMtls.defaultHttpVersion(input),
+    anycastIpListId: input.anycastIpListId,
+    cacheTagConfig: input.cacheTagHeaderName ? { headerName: input.cacheTagHeaderName } : undefined,
+    viewerMtlsConfig: viewerMtls.render(input.viewerMtls),
     ipv6Enabled: input.enableIpv6 ?? DEFAULTS.enableIpv6,
   };
 }
