@@ -10,12 +10,14 @@ import {
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { deliverAccessLogs } from './access-logs';
 import { BehaviorOptions, CacheBehavior, DefaultCacheBehavior } from './cache-behavior';
 import { BehaviorPolicies, policiesFor } from './cache-policies';
 import { ErrorResponse } from './error-response';
-import { LoggingConfig } from './logging';
+import { AccessLogs, LoggingConfig } from './logging';
 import { bindOrigin } from './origin-binding';
 import { Origin, OriginGroup } from './origins';
+import * as accessLogs from './private/access-logs';
 import * as behavior from './private/behavior';
 import * as cachePolicy from './private/cache-policy';
 import * as certificate from './private/certificate';
@@ -125,6 +127,20 @@ export interface DistributionProps {
    * @default - no logging
    */
   readonly logging?: LoggingConfig;
+
+  /**
+   * Access logs through standard logging v2, to a CloudWatch Logs log group, an S3 bucket (no
+   * ACLs needed) or a Data Firehose stream, with the format and fields you choose. Beside or
+   * instead of `logging` (legacy standard logs, which stays as it is). CloudFront delivers them
+   * from us-east-1: the distribution's stack must be in us-east-1. Beyond the specification.
+   *
+   * Renders an `AWS::Logs::DeliverySource`, `DeliveryDestination` and `Delivery`, and the
+   * destination's policy statement for the log delivery service.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html
+   * @default - no access logs v2
+   */
+  readonly accessLogs?: AccessLogs;
 
   /**
    * Which edge locations serve the distribution, by price.
@@ -371,7 +387,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     super(scope, id);
 
     throwIfAny(this.what, config.rules(props, { scope: this }));
-    addWarnings(this, config.warnings(props));
+    addWarnings(this, [...config.warnings(props), ...accessLogs.warnings(props.accessLogs, this)]);
     this.props = props;
     this.origins = [...props.origins];
     this.behaviors = [...(props.behaviors ?? [])];
@@ -427,6 +443,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
     });
 
+    if (props.accessLogs) deliverAccessLogs(this, this.distributionArn, props.accessLogs);
     // Bucket and key policies name this distribution, so they come after its ID exists.
     this.origins.forEach((o, i) => this.connect(`origins[${i}]`, o));
   }

@@ -1,5 +1,6 @@
 // Restricting access and observing: signed URLs with a key group, real-time logs to a Kinesis
-// stream, additional metrics and alarms on metrics (in us-east-1, where CloudFront publishes them).
+// stream, standard logging v2 to a log group, additional metrics and alarms on metrics (in
+// us-east-1, where CloudFront publishes metrics and delivers logs).
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
 import {
   App,
@@ -8,8 +9,9 @@ import {
   aws_cloudfront as cloudfront,
   aws_cloudwatch as cloudwatch,
   aws_kinesis as kinesis,
+  aws_logs as logs,
 } from 'aws-cdk-lib';
-import { Distribution } from '../lib';
+import { AccessLogDestination, AccessLogFormat, Distribution } from '../lib';
 
 const app = new App();
 const stack = new Stack(app, 'cdk-cloudfront-distributions-protect-observe', {
@@ -43,6 +45,13 @@ const www = new Distribution(stack, 'Distribution', {
   defaultCacheBehavior: { targetOrigin: 'www', realtimeLogConfig: realtime },
   behaviors: [{ pathPattern: '/members/*', targetOrigin: 'www', trustedKeyGroups: [members] }],
   publishAdditionalMetrics: true,
+  accessLogs: {
+    destination: AccessLogDestination.logGroup(
+      new logs.LogGroup(stack, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH }),
+    ),
+    format: AccessLogFormat.JSON,
+    fields: ['timestamp', 'c-ip', 'cs-method', 'cs-uri-stem', 'sc-status', 'time-taken'],
+  },
 });
 
 new cloudwatch.Alarm(stack, 'ServerErrors', {

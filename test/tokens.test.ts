@@ -14,6 +14,8 @@ import {
 import { Template } from 'aws-cdk-lib/assertions';
 import { IAM_CERT, MINIMAL, make, newStack } from './helpers';
 import {
+  AccessLogDestination,
+  AccessLogFormat,
   CacheBehavior,
   DistributionProps,
   ErrorResponse,
@@ -52,6 +54,7 @@ const LISTS: [string, (s: Stack, valid: string[]) => string[]][] = [
 ];
 
 type Props = Partial<DistributionProps>;
+const FIREHOSE = AccessLogDestination.firehose('arn:aws:firehose:us-east-1:111111111111:deliverystream/cf');
 const origin = (o: Partial<Origin>): Props => ({
   origins: [{ name: 'www', domainName: 'backend.example.com', ...o }],
 });
@@ -151,6 +154,13 @@ const STRING_PATHS: [string, string, (v: string, s: Stack) => Props][] = [
   ['defaultCacheBehavior.forwardCookies[0]', 'session', (v) => behavior({ forwardCookies: [v] })],
   ['defaultCacheBehavior.trustedSigners[0]', '111111111111', (v) => behavior({ trustedSigners: [v] })],
   ['cacheTagHeaderName', 'x-amz-meta-cache-tag', (v) => ({ cacheTagHeaderName: v })],
+  [
+    'accessLogs.format',
+    'json',
+    (v) => ({ accessLogs: { destination: FIREHOSE, format: v as AccessLogFormat } }),
+  ],
+  ['accessLogs.fields[0]', 'c-ip', (v) => ({ accessLogs: { destination: FIREHOSE, fields: [v] } })],
+  ['accessLogs.fieldDelimiter', ',', (v) => ({ accessLogs: { destination: FIREHOSE, fieldDelimiter: v } })],
   ['viewerMtls.trustStoreId', 'ts-1', (v) => ({ viewerMtls: { trustStoreId: v } })],
   [
     'viewerMtls.mode',
@@ -243,6 +253,7 @@ const LIST_PATHS: [string, string[], (v: string[]) => Props][] = [
   ['defaultCacheBehavior.forwardHeaders', ['Host'], (v) => behavior({ forwardHeaders: v })],
   ['defaultCacheBehavior.forwardCookies', ['session'], (v) => behavior({ forwardCookies: v })],
   ['defaultCacheBehavior.trustedSigners', ['self'], (v) => behavior({ trustedSigners: v })],
+  ['accessLogs.fields', ['c-ip'], (v) => ({ accessLogs: { destination: FIREHOSE, fields: v } })],
   [
     'defaultCacheBehavior.allowedMethods (with gRPC)',
     ['GET', 'HEAD'],

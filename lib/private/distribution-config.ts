@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import * as accessLogs from './access-logs';
 import * as behavior from './behavior';
 import * as cachePolicy from './cache-policy';
 import * as certificate from './certificate';
@@ -13,6 +14,7 @@ import { Shape, Warning, isDeployTime, message, typeRules } from './validation';
 import * as viewerMtls from './viewer-mtls';
 import { CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
 import { ErrorResponse } from '../error-response';
+import { AccessLogs } from '../logging';
 import { Origin, OriginGroup } from '../origins';
 
 /**
@@ -30,6 +32,7 @@ export interface DistributionInput extends certificate.CertificateInput, setting
   readonly behaviors?: CacheBehavior[];
   readonly errorResponses?: ErrorResponse[];
   readonly logging?: logging.LogSettings;
+  readonly accessLogs?: AccessLogs;
 }
 
 /** The types of every prop, for callers no compiler checks (plain JavaScript). */
@@ -42,6 +45,7 @@ export const SHAPE: Shape = {
   behaviors: { list: behavior.PATH_SHAPE },
   errorResponses: { list: errorResponse.SHAPE },
   logging: logging.SHAPE,
+  accessLogs: accessLogs.SHAPE,
 };
 
 /** How the props are judged. */
@@ -97,6 +101,7 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   problems.push(...settings.rules(input));
   problems.push(...viewerMtls.rules(input, allBehaviors(input)));
   problems.push(...logging.rules(input.logging));
+  problems.push(...accessLogs.rules(input.accessLogs, judging.scope));
   if (judging.scope) problems.push(...references(input, judging.scope));
   return problems;
 }

@@ -1,0 +1,108 @@
+import { Resource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { Shape, Warning, isDeployTime, like, message, oneOf, unique, unknown } from './validation';
+import { AccessLogFormat, AccessLogs } from '../logging';
+
+/**
+ * Access logs through standard logging v2: their rules and warnings. What they create is in
+ * `lib/access-logs.ts`.
+ *
+ * CloudFront's log delivery source lives in us-east-1, and so must a CloudWatch Logs log group it
+ * delivers to; only an S3 bucket may be in another Region ("Send logs to opt-in AWS Regions" is
+ * an Amazon S3 option).
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html
+ */
+
+/** The Region CloudFront delivers standard logs (v2) from. */
+export const DELIVERY_REGION = 'us-east-1';
+
+/** The types of the `accessLogs` prop. */
+export const SHAPE: Shape = {
+  destination: like('an AccessLogDestination', '_kind', '_arn'),
+  format: 'string',
+  fields: 'string list',
+  fieldDelimiter: 'string',
+};
+
+/** Every problem of `accessLogs` of a distribution in `scope`'s stack. */
+export function rules(logs: AccessLogs | undefined, scope?: IConstruct): string[] {
+  if (logs === undefined) return [];
+  const problems: string[] = [];
+  if (logs.destination === undefined) {
+    problems.push(
+      message(
+        'accessLogs.destination',
+        'is required: AccessLogDestination.logGroup(...), .bucket(...) or .firehose(...)',
+        undefined,
+      ),
+    );
+  }
+  problems.push(...oneOf('accessLogs.format', logs.format, Object.values(AccessLogFormat)));
+  const fields = logs.fields;
+  if (fields !== undefined && !isDeployTime(fields)) {
+    if (fields.length === 0) {
+      problems.push(
+        message('accessLogs.fields', 'must list at least one field (leave it out for every field)', fields),
+      );
+    }
+    fields.forEach((f, i) => {
+      if (!unknown(f) && !/^[a-z0-9-]+$/i.test(f)) {
+        problems.push(
+          message(`accessLogs.fields[${i}]`, 'must be a log field name such as c-ip or sc-status', f),
+        );
+      }
+    });
+    problems.push(...unique('accessLogs.fields', fields));
+  }
+  if (logs.fieldDelimiter === '') {
+    problems.push(
+      message('accessLogs.fieldDelimiter', 'must not be empty (leave it out for the default)', ''),
+    );
+  }
+  if (scope !== undefined) {
+    const region = Stack.of(scope).region;
+    if (!isDeployTime(region) && region !== DELIVERY_REGION) {
+      problems.push(
+        message(
+          'accessLogs',
+          `needs the distribution in a stack of ${DELIVERY_REGION}: CloudFront delivers standard logs (v2) from there, and its delivery source must be created there (\`logging\`, the legacy standard logs, works from any Region)`,
+          region,
+        ),
+      );
+    }
+    const logGroup = logs.destination?._logGroup;
+    const groupRegion = logGroup ? regionOf(logGroup.logGroupArn, logGroup) : undefined;
+    if (groupRegion !== undefined && groupRegion !== DELIVERY_REGION) {
+      problems.push(
+        message(
+          'accessLogs.destination',
+          `must be a log group in ${DELIVERY_REGION}, where CloudFront delivers from (only an S3 bucket may be in another Region)`,
+          groupRegion,
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+/** The literal Region of a resource: from its ARN, else from its stack when made in this app. */
+function regionOf(arn: string, resource: IConstruct): string | undefined {
+  if (!isDeployTime(arn) && arn.startsWith('arn:')) return arn.split(':')[3];
+  if (resource instanceof Resource && Resource.isOwnedResource(resource)) {
+    const region = resource.env.region;
+    return isDeployTime(region) ? undefined : region;
+  }
+  return undefined;
+}
+
+/** A distribution with access logs in a stack whose Region is known only at deploy time. */
+export function warnings(logs: AccessLogs | undefined, scope: IConstruct): Warning[] {
+  if (logs === undefined || !isDeployTime(Stack.of(scope).region)) return [];
+  return [
+    {
+      id: 'accessLogsRegion',
+      message: `\`accessLogs\`: the stack's Region is known only at deploy time, and CloudFront delivers standard logs (v2) only from ${DELIVERY_REGION}: deploy this stack to ${DELIVERY_REGION}, or the delivery fails.`,
+    },
+  ];
+}

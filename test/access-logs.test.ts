@@ -1,0 +1,212 @@
+import { App, Stack, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { ENV, config, expectError, make, newStack, warning, WWW_ARN } from './helpers';
+import { AccessLogDestination, AccessLogFormat, Distribution } from '../lib';
+
+// Access logs through standard logging v2 (lib/private/access-logs.ts, lib/access-logs.ts).
+
+let stack: Stack;
+beforeEach(() => {
+  stack = newStack();
+});
+
+const DELIVERY_CONDITIONS = {
+  StringEquals: { 'aws:SourceAccount': '111111111111' },
+  ArnLike: {
+    'aws:SourceArn': {
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:us-east-1:111111111111:delivery-source:*']],
+    },
+  },
+};
+
+describe('renders', () => {
+  test('to a log group: source, destination, delivery and the log group policy', () => {
+    const logGroup = new logs.LogGroup(stack, 'Access');
+    make(stack, {
+      accessLogs: {
+        destination: AccessLogDestination.logGroup(logGroup),
+        format: AccessLogFormat.JSON,
+        fields: ['timestamp', 'c-ip', 'sc-status'],
+      },
+    });
+    config(stack).hasResourceProperties('AWS::Logs::DeliverySource', {
+      Name: Match.stringLikeRegexp('^Stack-Www-AccessLogs'),
+      LogType: 'ACCESS_LOGS',
+      ResourceArn: WWW_ARN,
+    });
+    config(stack).hasResourceProperties('AWS::Logs::DeliveryDestination', {
+      DestinationResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Access'), 'Arn'] },
+      OutputFormat: 'json',
+    });
+    config(stack).hasResource('AWS::Logs::Delivery', {
+      Properties: {
+        DeliverySourceName: { Ref: Match.stringLikeRegexp('^WwwAccessLogsSource') },
+        DeliveryDestinationArn: {
+          'Fn::GetAtt': [Match.stringLikeRegexp('^WwwAccessLogsDestination'), 'Arn'],
+        },
+        RecordFields: ['timestamp', 'c-ip', 'sc-status'],
+      },
+      DependsOn: [Match.stringLikeRegexp('^WwwAccessLogsSource')],
+    });
+    // The log group policy is a JSON string with the partition and the log group ARN in it.
+    config(stack).hasResourceProperties('AWS::Logs::ResourcePolicy', {
+      PolicyDocument: {
+        'Fn::Join': [
+          '',
+          [
+            '{"Statement":[{"Action":["logs:CreateLogStream","logs:PutLogEvents"],"Condition":{"StringEquals":{"aws:SourceAccount":"111111111111"},"ArnLike":{"aws:SourceArn":"arn:',
+            { Ref: 'AWS::Partition' },
+            ':logs:us-east-1:111111111111:delivery-source:*"}},"Effect":"Allow","Principal":{"Service":"delivery.logs.amazonaws.com"},"Resource":"',
+            { 'Fn::GetAtt': [Match.stringLikeRegexp('^Access'), 'Arn'] },
+            '"}],"Version":"2012-10-17"}',
+          ],
+        ],
+      },
+    });
+  });
+
+  test('to a bucket: the S3 options and the bucket policy statement', () => {
+    const bucket = new s3.Bucket(stack, 'Logs');
+    make(stack, {
+      accessLogs: {
+        destination: AccessLogDestination.bucket(bucket, {
+          suffixPath: 'cloudfront/{DistributionId}/{yyyy}/{MM}/{dd}',
+          hiveCompatiblePath: true,
+        }),
+        format: AccessLogFormat.PARQUET,
+      },
+    });
+    config(stack).hasResourceProperties('AWS::Logs::Delivery', {
+      S3SuffixPath: 'cloudfront/{DistributionId}/{yyyy}/{MM}/{dd}',
+      S3EnableHiveCompatiblePath: true,
+      RecordFields: Match.absent(),
+    });
+    config(stack).hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'delivery.logs.amazonaws.com' },
+            Action: 's3:PutObject',
+            Condition: {
+              ...DELIVERY_CONDITIONS,
+              StringEquals: {
+                ...DELIVERY_CONDITIONS.StringEquals,
+                's3:x-amz-acl': 'bucket-owner-full-control',
+              },
+            },
+          }),
+        ]),
+      }),
+    });
+  });
+
+  test('to a Firehose stream, beside the legacy standard logs', () => {
+    make(stack, {
+      logging: { enabled: true },
+      accessLogs: {
+        destination: AccessLogDestination.firehose(
+          'arn:aws:firehose:us-east-1:111111111111:deliverystream/cf',
+        ),
+        format: AccessLogFormat.PLAIN,
+        fieldDelimiter: '\t',
+      },
+    });
+    config(stack).hasResourceProperties('AWS::Logs::DeliveryDestination', {
+      DestinationResourceArn: 'arn:aws:firehose:us-east-1:111111111111:deliverystream/cf',
+      OutputFormat: 'plain',
+    });
+    config(stack).hasResourceProperties('AWS::Logs::Delivery', { FieldDelimiter: '\t' });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ Logging: Match.objectLike({ IncludeCookies: false }) }),
+    });
+  });
+
+  test('nothing without accessLogs', () => {
+    make(stack, {});
+    config(stack).resourceCountIs('AWS::Logs::DeliverySource', 0);
+  });
+});
+
+describe('fails when', () => {
+  test('the distribution is in a stack of another Region', () => {
+    const eu = new Stack(new App(), 'Stack', { env: { account: ENV.account, region: 'eu-west-1' } });
+    expectError(
+      eu,
+      {
+        accessLogs: {
+          destination: AccessLogDestination.firehose('arn:aws:firehose:us-east-1:1:deliverystream/cf'),
+        },
+      },
+      '`accessLogs` needs the distribution in a stack of us-east-1: CloudFront delivers standard logs (v2) from there, and its delivery source must be created there (`logging`, the legacy standard logs, works from any Region); got: "eu-west-1"',
+    );
+  });
+
+  test('the log group is in another Region', () => {
+    const logGroup = logs.LogGroup.fromLogGroupArn(
+      stack,
+      'Eu',
+      'arn:aws:logs:eu-west-1:111111111111:log-group:cf:*',
+    );
+    expectError(
+      stack,
+      { accessLogs: { destination: AccessLogDestination.logGroup(logGroup) } },
+      '`accessLogs.destination` must be a log group in us-east-1, where CloudFront delivers from (only an S3 bucket may be in another Region); got: "eu-west-1"',
+    );
+  });
+
+  test('the format, fields or delimiter are wrong', () => {
+    expectError(
+      stack,
+      {
+        accessLogs: {
+          destination: AccessLogDestination.firehose('arn:aws:firehose:us-east-1:1:deliverystream/cf'),
+          format: 'csv' as AccessLogFormat,
+          fields: ['c-ip', 'c ip', 'c-ip'],
+          fieldDelimiter: '',
+        },
+      },
+      [
+        '`accessLogs.format` must be one of json, plain, w3c, raw, parquet; got: "csv"',
+        '`accessLogs.fields[1]` must be a log field name such as c-ip or sc-status; got: "c ip"',
+        '`accessLogs.fields` must not repeat values; got: "c-ip"',
+        '`accessLogs.fieldDelimiter` must not be empty (leave it out for the default); got: ""',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('warns when', () => {
+  test("the stack's Region is known only at deploy time", () => {
+    const agnostic = new Stack(new App(), 'Stack');
+    new Distribution(agnostic, 'Www', {
+      name: 'www.example.com',
+      origins: [{ name: 'www', domainName: 'backend.example.com' }],
+      defaultCacheBehavior: { targetOrigin: 'www' },
+      accessLogs: {
+        destination: AccessLogDestination.firehose('arn:aws:firehose:us-east-1:1:deliverystream/cf'),
+      },
+    });
+    Annotations.fromStack(agnostic).hasWarning(
+      '/Stack/Www',
+      warning(
+        "`accessLogs`: the stack's Region is known only at deploy time, and CloudFront delivers standard logs (v2) only from us-east-1: deploy this stack to us-east-1, or the delivery fails.",
+        'accessLogsRegion',
+      ),
+    );
+  });
+
+  test('the destination bucket is imported', () => {
+    make(stack, {
+      accessLogs: {
+        destination: AccessLogDestination.bucket(s3.Bucket.fromBucketName(stack, 'Imported', 'cf-logs')),
+      },
+    });
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        '`accessLogs.destination`: the bucket cf-logs is imported, so its policy cannot be changed here. The log delivery service (delivery.logs.amazonaws.com) adds its statement when the policy lets it; otherwise add one allowing it to write, or no log arrives.',
+        'accessLogsPolicy',
+      ),
+    );
+  });
+});
