@@ -1,8 +1,16 @@
-import { App, Aspects, Stack, aws_certificatemanager as acm, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  App,
+  Aspects,
+  Stack,
+  aws_certificatemanager as acm,
+  aws_cloudfront as cloudfront,
+  aws_logs as logs,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ENV } from './helpers';
-import { Distribution, SslCertificate } from '../lib';
+import { AccessLogDestination, Distribution, SslCertificate } from '../lib';
 
 // cdk-nag's AwsSolutions pack proves the secure defaults: a distribution with a certificate,
 // logging and an S3 origin has no error-level finding.
@@ -43,6 +51,39 @@ describe('cdk-nag AwsSolutionsChecks', () => {
 
   test('has no error-level finding on the distribution and its own resources', () => {
     build();
+    app.synth();
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'));
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).split(':')[0]}`)).toEqual([]);
+  });
+
+  test('stays clean with signed URLs, viewer mutual TLS, access logs v2 and additional metrics', () => {
+    const www = build();
+    const publicKey = new cloudfront.PublicKey(stack, 'Key', {
+      encodedKey:
+        '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----',
+    });
+    www.addBehavior('/members/*', 'content', {
+      trustedKeyGroups: [new cloudfront.KeyGroup(stack, 'Keys', { items: [publicKey] })],
+    });
+    new Distribution(stack, 'Api', {
+      name: 'api.example.com',
+      origins: [{ name: 'api', domainName: 'backend.example.com' }],
+      defaultCacheBehavior: {
+        targetOrigin: 'api',
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      },
+      sslCertificate: SslCertificate.fromAcmCertificate(
+        acm.Certificate.fromCertificateArn(
+          stack,
+          'ApiCertificate',
+          'arn:aws:acm:us-east-1:111111111111:certificate/a',
+        ),
+      ),
+      viewerMtls: { trustStoreId: 'ts-1234567890' },
+      accessLogs: { destination: AccessLogDestination.logGroup(new logs.LogGroup(stack, 'ApiLogs')) },
+      publishAdditionalMetrics: true,
+      logging: { enabled: true },
+    });
     app.synth();
     const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'));
     expect(errors.map((e) => `${e.id}: ${String(e.entry.data).split(':')[0]}`)).toEqual([]);
