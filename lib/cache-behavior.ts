@@ -215,6 +215,19 @@ export interface BehaviorOptions {
   readonly realtimeLogConfig?: cloudfront.IRealtimeLogConfig;
 
   /**
+   * The ID of a field-level encryption configuration (`cloudfront.CfnFieldLevelEncryptionConfig`'s
+   * `ref`) that encrypts chosen fields of POST bodies at the edge. Needs HTTPS from viewers
+   * (`viewerProtocolPolicy` redirect-to-https or https-only), HTTPS to the origin, and methods
+   * that carry a body (`allowedMethods` with POST). Beyond the specification.
+   *
+   * Becomes `FieldLevelEncryptionId`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html
+   * @default - no field-level encryption
+   */
+  readonly fieldLevelEncryptionId?: string;
+
+  /**
    * Whether CloudFront proxies gRPC requests (`Content-Type: application/grpc`) to the origin.
    * Needs every method allowed (`allowedMethods` with POST), HTTP/2 (`httpVersion` http2 or
    * http2and3) and HTTPS to the origin. Beyond the specification.

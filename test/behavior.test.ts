@@ -727,3 +727,44 @@ describe('fails when (signed URLs and gRPC)', () => {
     config(stack).resourceCountIs('AWS::CloudFront::Distribution', 1);
   });
 });
+
+describe('field-level encryption', () => {
+  test('renders the configuration ID', () => {
+    make(stack, withBehavior({ fieldLevelEncryptionId: 'E1FLE0EXAMPLE', allowedMethods: ALL_METHODS }));
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ FieldLevelEncryptionId: Match.absent() }),
+        CacheBehaviors: [Match.objectLike({ FieldLevelEncryptionId: 'E1FLE0EXAMPLE' })],
+      }),
+    });
+  });
+
+  test('fails without HTTPS from viewers and to the origin, or without methods that carry a body', () => {
+    expectError(
+      stack,
+      {
+        origins: [
+          {
+            name: 'www',
+            domainName: 'backend.example.com',
+            protocol: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+          },
+        ],
+        ...withBehavior({
+          fieldLevelEncryptionId: 'E1FLE0EXAMPLE',
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.ALLOW_ALL,
+        }),
+      },
+      [
+        '`behaviors[0].viewerProtocolPolicy` must be redirect-to-https or https-only with `behaviors[0].fieldLevelEncryptionId`: field-level encryption needs HTTPS from viewers; got: "allow-all"',
+        '`behaviors[0].allowedMethods` must allow every method (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE) with `behaviors[0].fieldLevelEncryptionId`: field-level encryption works on request bodies; got: ["GET", "HEAD"]',
+        '`behaviors[0].fieldLevelEncryptionId` needs HTTPS to origin "www", whose `protocol` is http-only: field-level encryption needs HTTPS to the origin; got: "E1FLE0EXAMPLE"',
+      ].join('\n'),
+    );
+  });
+
+  test('(not) a deploy-time configuration ID', () => {
+    make(stack, withBehavior({ fieldLevelEncryptionId: Lazy.string({ produce: () => 'E1' }) }));
+    config(stack).resourceCountIs('AWS::CloudFront::Distribution', 1);
+  });
+});

@@ -155,6 +155,15 @@ const STRING_PATHS: [string, string, (v: string, s: Stack) => Props][] = [
   ['defaultCacheBehavior.trustedSigners[0]', '111111111111', (v) => behavior({ trustedSigners: [v] })],
   ['cacheTagHeaderName', 'x-amz-meta-cache-tag', (v) => ({ cacheTagHeaderName: v })],
   [
+    'defaultCacheBehavior.fieldLevelEncryptionId',
+    'E1FLE0EXAMPLE',
+    (v) =>
+      behavior({
+        fieldLevelEncryptionId: v,
+        allowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      }),
+  ],
+  [
     'accessLogs.format',
     'json',
     (v) => ({ accessLogs: { destination: FIREHOSE, format: v as AccessLogFormat } }),

@@ -68,6 +68,7 @@ export const SHAPE: Shape = {
   trustedSigners: 'string list',
   realtimeLogConfig: like('a cloudfront.IRealtimeLogConfig', 'realtimeLogConfigArn'),
   enableGrpc: 'boolean',
+  fieldLevelEncryptionId: 'string',
   edgeLambdas: {
     list: {
       functionVersion: like('a lambda.IVersion', 'node', 'edgeArn', 'version'),
@@ -127,6 +128,7 @@ export function rules(at: string, b: DefaultCacheBehavior, targetsOf: Targets = 
   problems.push(...functionRules(at, b));
   problems.push(...signerRules(at, b));
   problems.push(...grpcMethods(at, b));
+  problems.push(...fieldLevelEncryptionRules(at, b));
   problems.push(...forwardedNames(`${at}.forwardHeaders`, b.forwardHeaders, 'header'));
   problems.push(
     ...unique(
@@ -207,6 +209,46 @@ function grpcMethods(at: string, b: BehaviorOptions): string[] {
       b.allowedMethods ?? DEFAULTS.methods,
     ),
   ];
+}
+
+/**
+ * Field-level encryption encrypts fields of a request body that viewers send over HTTPS: the
+ * behaviour must require HTTPS and allow the methods that carry a body.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html
+ */
+function fieldLevelEncryptionRules(at: string, b: BehaviorOptions): string[] {
+  if (unknown(b.fieldLevelEncryptionId)) return [];
+  const problems: string[] = [];
+  if (b.fieldLevelEncryptionId === '') {
+    problems.push(
+      message(`${at}.fieldLevelEncryptionId`, 'must be the ID of a field-level encryption configuration', ''),
+    );
+  }
+  if (b.viewerProtocolPolicy === cloudfront.ViewerProtocolPolicy.ALLOW_ALL) {
+    problems.push(
+      message(
+        `${at}.viewerProtocolPolicy`,
+        `must be redirect-to-https or https-only with \`${at}.fieldLevelEncryptionId\`: field-level encryption needs HTTPS from viewers`,
+        b.viewerProtocolPolicy,
+      ),
+    );
+  }
+  if (!anyDeployTime(b.allowedMethods)) {
+    const allowed = (b.allowedMethods ?? DEFAULTS.methods).map((m) =>
+      typeof m === 'string' ? m.toUpperCase() : m,
+    );
+    if (!allowed.includes('POST')) {
+      problems.push(
+        message(
+          `${at}.allowedMethods`,
+          `must allow every method (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE) with \`${at}.fieldLevelEncryptionId\`: field-level encryption works on request bodies`,
+          b.allowedMethods ?? DEFAULTS.methods,
+        ),
+      );
+    }
+  }
+  return problems;
 }
 
 /**
@@ -577,6 +619,7 @@ export function renderDefault(
     trustedSigners: b.trustedSigners?.length ? [...b.trustedSigners] : undefined,
     realtimeLogConfigArn: b.realtimeLogConfig?.realtimeLogConfigArn,
     grpcConfig: b.enableGrpc === undefined ? undefined : { enabled: b.enableGrpc },
+    fieldLevelEncryptionId: b.fieldLevelEncryptionId,
   };
 }
 

@@ -362,8 +362,27 @@ export function requestRules(at: string, b: DefaultCacheBehavior, targets: reado
     }
     problems.push(...mtlsRules(at, b, target));
     problems.push(...grpcRules(at, b, target));
+    problems.push(...fieldLevelEncryptionRules(at, b, target));
   }
   return problems;
+}
+
+/**
+ * Field-level encryption keeps the encrypted fields over HTTPS to the origin.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html
+ */
+function fieldLevelEncryptionRules(at: string, b: DefaultCacheBehavior, target: Origin): string[] {
+  if (unknown(b.fieldLevelEncryptionId) || target.protocol !== cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
+    return [];
+  }
+  return [
+    message(
+      `${at}.fieldLevelEncryptionId`,
+      `needs HTTPS to origin ${JSON.stringify(target.name)}, whose \`protocol\` is http-only: field-level encryption needs HTTPS to the origin`,
+      b.fieldLevelEncryptionId,
+    ),
+  ];
 }
 
 /**
