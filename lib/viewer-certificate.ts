@@ -101,4 +101,16 @@ export interface ViewerMtls {
    * @default - CloudFront's default (not rendered)
    */
   readonly ignoreCertificateExpiry?: boolean;
+
+  /**
+   * The ID of a connection function (`cloudfront.CfnConnectionFunction`'s `attrId`, published to
+   * LIVE) that decides, after the certificate is validated, whether the connection is allowed:
+   * one per distribution, and only with mutual TLS, which is why it is set here.
+   *
+   * Becomes `ConnectionFunctionAssociation.Id`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/associate-connection-functions.html
+   * @default - no connection function
+   */
+  readonly connectionFunctionId?: string;
 }

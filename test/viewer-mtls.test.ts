@@ -52,10 +52,21 @@ describe('renders', () => {
     });
   });
 
+  test('a connection function', () => {
+    make(stack, { viewerMtls: { trustStoreId: 'ts-1', connectionFunctionId: 'cf-fn-1' } });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ ConnectionFunctionAssociation: { Id: 'cf-fn-1' } }),
+    });
+  });
+
   test('none by default, with HTTP/2 and HTTP/3', () => {
     make(stack, {});
     config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ HttpVersion: 'http2and3', ViewerMtlsConfig: Match.absent() }),
+      DistributionConfig: Match.objectLike({
+        HttpVersion: 'http2and3',
+        ViewerMtlsConfig: Match.absent(),
+        ConnectionFunctionAssociation: Match.absent(),
+      }),
     });
   });
 });
@@ -86,10 +97,17 @@ describe('fails when', () => {
   test('the mode or the trust store is wrong', () => {
     expectError(
       stack,
-      { viewerMtls: { trustStoreId: '', mode: 'verify' as ViewerMtlsMode } },
+      {
+        viewerMtls: {
+          trustStoreId: '',
+          mode: 'verify' as ViewerMtlsMode,
+          connectionFunctionId: 'x'.repeat(65),
+        },
+      },
       [
         '`viewerMtls.trustStoreId` is required: the trust store that validates client certificates; got: ""',
         '`viewerMtls.mode` must be one of required, optional, passthrough; got: "verify"',
+        `\`viewerMtls.connectionFunctionId\` must be the ID of a connection function, 1 to 64 characters; got: "${'x'.repeat(65)}"`,
       ].join('\n'),
     );
   });

@@ -211,6 +211,7 @@ export function render(input: SettingsInput) {
     anycastIpListId: input.anycastIpListId,
     cacheTagConfig: input.cacheTagHeaderName ? { headerName: input.cacheTagHeaderName } : undefined,
     viewerMtlsConfig: viewerMtls.render(input.viewerMtls),
+    connectionFunctionAssociation: viewerMtls.renderConnectionFunction(input.viewerMtls),
     ipv6Enabled: input.enableIpv6 ?? DEFAULTS.enableIpv6,
   };
 }

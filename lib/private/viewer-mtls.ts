@@ -21,6 +21,7 @@ export const SHAPE: Shape = {
   mode: 'string',
   advertiseTrustStoreCaNames: 'boolean',
   ignoreCertificateExpiry: 'boolean',
+  connectionFunctionId: 'string',
 };
 
 /** What the rules read of a distribution. */
@@ -55,6 +56,17 @@ export function rules(
     );
   }
   problems.push(...oneOf('viewerMtls.mode', mtls.mode, Object.values(ViewerMtlsMode)));
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/associate-connection-functions.html
+  const fn = mtls.connectionFunctionId;
+  if (!unknown(fn) && (fn!.length < 1 || fn!.length > 64)) {
+    problems.push(
+      message(
+        'viewerMtls.connectionFunctionId',
+        'must be the ID of a connection function, 1 to 64 characters',
+        fn,
+      ),
+    );
+  }
   const version = input.httpVersion;
   if (!unknown(version) && !WITHOUT_HTTP3.includes(version!)) {
     problems.push(
@@ -77,6 +89,13 @@ export function rules(
     }
   }
   return problems;
+}
+
+/** The connection function of `viewerMtls` as CloudFormation's `ConnectionFunctionAssociation`. */
+export function renderConnectionFunction(
+  mtls: ViewerMtls | undefined,
+): cloudfront.CfnDistribution.ConnectionFunctionAssociationProperty | undefined {
+  return mtls?.connectionFunctionId === undefined ? undefined : { id: mtls.connectionFunctionId };
 }
 
 /** `viewerMtls` as CloudFormation's `ViewerMtlsConfig`. */
