@@ -230,7 +230,8 @@ export interface BehaviorOptions {
   /**
    * Whether CloudFront proxies gRPC requests (`Content-Type: application/grpc`) to the origin.
    * Needs every method allowed (`allowedMethods` with POST), HTTP/2 (`httpVersion` http2 or
-   * http2and3) and HTTPS to the origin. Beyond the specification.
+   * http2and3), HTTPS to an origin without mutual TLS, and no `edgeLambdas`. Beyond the
+   * specification.
    *
    * Becomes `GrpcConfig.Enabled`.
    *

@@ -719,6 +719,20 @@ describe('fails when (signed URLs and gRPC)', () => {
     );
   });
 
+  test('gRPC on a behaviour with Lambda@Edge', () => {
+    expectError(
+      stack,
+      withBehavior({
+        enableGrpc: true,
+        allowedMethods: ALL_METHODS,
+        edgeLambdas: [
+          { eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST, functionVersion: edgeVersion(stack) },
+        ],
+      }),
+      '`behaviors[0].edgeLambdas` must be left out when `behaviors[0].enableGrpc` is true: CloudFront supports no Lambda@Edge with gRPC (CloudFront Functions work); got: ["origin-request"]',
+    );
+  });
+
   test('(not) deploy-time methods or HTTP version with gRPC', () => {
     make(stack, {
       httpVersion: Lazy.string({ produce: () => 'http1.1' }) as cloudfront.HttpVersion,

@@ -197,17 +197,30 @@ function signerRules(at: string, b: BehaviorOptions): string[] {
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-using-grpc.html
  */
 function grpcMethods(at: string, b: BehaviorOptions): string[] {
-  if (b.enableGrpc !== true || anyDeployTime(b.allowedMethods)) return [];
+  if (b.enableGrpc !== true) return [];
+  // "Lambda@Edge isn't supported with gRPC requests."
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-the-edge.html
+  const edge = b.edgeLambdas?.length
+    ? [
+        message(
+          `${at}.edgeLambdas`,
+          `must be left out when \`${at}.enableGrpc\` is true: CloudFront supports no Lambda@Edge with gRPC (CloudFront Functions work)`,
+          b.edgeLambdas.map((l) => l.eventType),
+        ),
+      ]
+    : [];
+  if (anyDeployTime(b.allowedMethods)) return edge;
   const allowed = (b.allowedMethods ?? DEFAULTS.methods).map((m) =>
     typeof m === 'string' ? m.toUpperCase() : m,
   );
-  if (allowed.includes('POST')) return [];
+  if (allowed.includes('POST')) return edge;
   return [
     message(
       `${at}.allowedMethods`,
       `must allow every method (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE) when \`${at}.enableGrpc\` is true: gRPC requests are POSTs`,
       b.allowedMethods ?? DEFAULTS.methods,
     ),
+    ...edge,
   ];
 }
 
