@@ -1,5 +1,6 @@
 import {
   ArnFormat,
+  Aspects,
   Lazy,
   Resource,
   Stack,
@@ -24,6 +25,7 @@ import * as certificate from './private/certificate';
 import { DEFAULTS } from './private/defaults';
 import * as config from './private/distribution-config';
 import * as errorResponse from './private/error-response';
+import { findings } from './private/findings';
 import * as logging from './private/logging';
 import * as metrics from './private/metrics';
 import * as originModule from './private/origin';
@@ -444,6 +446,13 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     });
 
     if (props.accessLogs) deliverAccessLogs(this, this.distributionArn, props.accessLogs);
+    // Findings are judged on the distribution as it stands at synth, after addOrigin and
+    // addBehavior: warnings, so an aspect adds them (a validation can only fail).
+    Aspects.of(this).add({
+      visit: (node) => {
+        if (node === this) addWarnings(this, findings(this.currentProps()));
+      },
+    });
     // Bucket and key policies name this distribution, so they come after its ID exists.
     this.origins.forEach((o, i) => this.connect(`origins[${i}]`, o));
   }

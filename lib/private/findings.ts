@@ -1,0 +1,95 @@
+import { Warning, isDeployTime } from './validation';
+import { CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
+import { ErrorResponse } from '../error-response';
+import { Origin, OriginGroup } from '../origins';
+
+/**
+ * Findings: configurations CloudFront accepts that do not do what was meant. Each is a warning
+ * with a stable id; deploy-time values are never judged.
+ */
+
+/** What the findings read of a distribution, as it stands at synth. */
+export interface FindingsInput {
+  readonly origins: readonly Origin[];
+  readonly originGroups?: readonly OriginGroup[];
+  readonly defaultCacheBehavior: DefaultCacheBehavior;
+  readonly behaviors?: readonly CacheBehavior[];
+  readonly errorResponses?: readonly ErrorResponse[];
+}
+
+/** Every finding of a distribution. */
+export function findings(input: FindingsInput): Warning[] {
+  return [...unusedOrigins(input), ...errorPagesFromFailingOrigin(input)];
+}
+
+/** An origin that no behaviour and no origin group targets: CloudFront never requests it. */
+function unusedOrigins(input: FindingsInput): Warning[] {
+  const behaviors = [input.defaultCacheBehavior, ...(input.behaviors ?? [])];
+  const targets = behaviors.map((b) => b.targetOrigin);
+  const groups = input.originGroups ?? [];
+  // A target or group member known only at deploy time may name any origin.
+  if ([...targets, ...groups.flatMap((g) => [g.primaryOrigin, g.secondaryOrigin])].some(isDeployTime)) {
+    return [];
+  }
+  const used = new Set([...targets, ...groups.flatMap((g) => [g.primaryOrigin, g.secondaryOrigin])]);
+  return input.origins.flatMap((o, i) =>
+    isDeployTime(o.name) || used.has(o.name)
+      ? []
+      : [
+          {
+            id: 'unusedOrigin',
+            message: `\`origins[${i}]\` (${JSON.stringify(o.name)}) is the target of no behaviour and no origin group: CloudFront never sends it a request. Name it in a behaviour's \`targetOrigin\` or in \`originGroups\`, or remove it.`,
+          },
+        ],
+  );
+}
+
+/**
+ * Whether CloudFront's path pattern `pattern` matches `path`: `*` matches any characters, `/`
+ * included, `?` exactly one; case-sensitive; a pattern without a leading `/` is the same as with.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern
+ */
+export function matches(pattern: string, path: string): boolean {
+  const p = pattern.startsWith('/') ? pattern : `/${pattern}`;
+  const source = p
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, 's').test(path);
+}
+
+/**
+ * The specification's advice: an error page for a 5xx code should come from another origin than
+ * the site's, "otherwise it is likely your error page would go down when your site went down".
+ * The page's path is routed through the behaviours, in order, as CloudFront routes it.
+ */
+function errorPagesFromFailingOrigin(input: FindingsInput): Warning[] {
+  const site = input.defaultCacheBehavior.targetOrigin;
+  const behaviors = input.behaviors ?? [];
+  if (
+    isDeployTime(site) ||
+    behaviors.some((b) => isDeployTime(b.pathPattern) || isDeployTime(b.targetOrigin))
+  ) {
+    return [];
+  }
+  return (input.errorResponses ?? []).flatMap((e, i) => {
+    const page = e.responsePagePath;
+    if (page === undefined || isDeployTime(page) || isDeployTime(e.errorCode) || e.errorCode < 500) return [];
+    const index = behaviors.findIndex(
+      (b) => typeof b.pathPattern === 'string' && matches(b.pathPattern, page),
+    );
+    const routed = index >= 0 ? behaviors[index].targetOrigin : site;
+    if (routed !== site) return [];
+    const through =
+      index >= 0
+        ? `\`behaviors[${index}]\` (${JSON.stringify(behaviors[index].pathPattern)})`
+        : '`defaultCacheBehavior`';
+    return [
+      {
+        id: 'errorPageFromFailingOrigin',
+        message: `\`errorResponses[${i}].responsePagePath\` (${JSON.stringify(page)}) for ${e.errorCode} is served through ${through} from origin ${JSON.stringify(site)}, the default behaviour's: when that origin fails, the error page fails with it ("otherwise it is likely your error page would go down when your site went down"). Serve the page from another origin, such as an S3 bucket, through a behaviour whose pathPattern matches it.`,
+      },
+    ];
+  });
+}
