@@ -209,18 +209,23 @@ function grpcMethods(at: string, b: BehaviorOptions): string[] {
         ),
       ]
     : [];
-  if (anyDeployTime(b.allowedMethods)) return edge;
-  const allowed = (b.allowedMethods ?? DEFAULTS.methods).map((m) =>
-    typeof m === 'string' ? m.toUpperCase() : m,
-  );
-  if (allowed.includes('POST')) return edge;
+  return [...everyMethod(at, b, `when \`${at}.enableGrpc\` is true: gRPC requests are POSTs`), ...edge];
+}
+
+/**
+ * The problem of a behaviour that must allow every method (the only set with POST), for `why`;
+ * a deploy-time list is not judged.
+ */
+function everyMethod(at: string, b: BehaviorOptions, why: string): string[] {
+  if (anyDeployTime(b.allowedMethods)) return [];
+  const allowed = b.allowedMethods ?? DEFAULTS.methods;
+  if (allowed.some((m) => typeof m === 'string' && m.toUpperCase() === 'POST')) return [];
   return [
     message(
       `${at}.allowedMethods`,
-      `must allow every method (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE) when \`${at}.enableGrpc\` is true: gRPC requests are POSTs`,
-      b.allowedMethods ?? DEFAULTS.methods,
+      `must allow every method (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE) ${why}`,
+      allowed,
     ),
-    ...edge,
   ];
 }
 
@@ -247,20 +252,13 @@ function fieldLevelEncryptionRules(at: string, b: BehaviorOptions): string[] {
       ),
     );
   }
-  if (!anyDeployTime(b.allowedMethods)) {
-    const allowed = (b.allowedMethods ?? DEFAULTS.methods).map((m) =>
-      typeof m === 'string' ? m.toUpperCase() : m,
-    );
-    if (!allowed.includes('POST')) {
-      problems.push(
-        message(
-          `${at}.allowedMethods`,
-          `must allow every method (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE) with \`${at}.fieldLevelEncryptionId\`: field-level encryption works on request bodies`,
-          b.allowedMethods ?? DEFAULTS.methods,
-        ),
-      );
-    }
-  }
+  problems.push(
+    ...everyMethod(
+      at,
+      b,
+      `with \`${at}.fieldLevelEncryptionId\`: field-level encryption works on request bodies`,
+    ),
+  );
   return problems;
 }
 
