@@ -1,5 +1,6 @@
-import { Resource, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { literalRegion } from './references';
 import { Shape, Warning, isDeployTime, like, message, oneOf, unique, unknown } from './validation';
 import { AccessLogFormat, AccessLogs } from '../logging';
 
@@ -72,7 +73,7 @@ export function rules(logs: AccessLogs | undefined, scope?: IConstruct): string[
       );
     }
     const logGroup = logs.destination?._logGroup;
-    const groupRegion = logGroup ? regionOf(logGroup.logGroupArn, logGroup) : undefined;
+    const groupRegion = logGroup ? literalRegion(logGroup.logGroupArn, logGroup) : undefined;
     if (groupRegion !== undefined && groupRegion !== DELIVERY_REGION) {
       problems.push(
         message(
@@ -84,16 +85,6 @@ export function rules(logs: AccessLogs | undefined, scope?: IConstruct): string[
     }
   }
   return problems;
-}
-
-/** The literal Region of a resource: from its ARN, else from its stack when made in this app. */
-function regionOf(arn: string, resource: IConstruct): string | undefined {
-  if (!isDeployTime(arn) && arn.startsWith('arn:')) return arn.split(':')[3];
-  if (resource instanceof Resource && Resource.isOwnedResource(resource)) {
-    const region = resource.env.region;
-    return isDeployTime(region) ? undefined : region;
-  }
-  return undefined;
 }
 
 /** A distribution with access logs in a stack whose Region is known only at deploy time. */

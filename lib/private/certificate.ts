@@ -1,5 +1,6 @@
-import { Fn, Resource, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { Fn, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
+import { literalRegion } from './references';
 import {
   Shape,
   like,
@@ -189,12 +190,8 @@ export function acmCertificateRules(at: string, acmCert: acm.ICertificate | unde
       ),
     ];
   }
-  const region = !unknown(arn)
-    ? arn!.split(':')[3]
-    : acmCert && Resource.isOwnedResource(acmCert)
-      ? acmCert.env.region
-      : undefined;
-  if (region !== undefined && !isDeployTime(region) && region !== 'us-east-1') {
+  const region = literalRegion(arn, acmCert);
+  if (region !== undefined && region !== 'us-east-1') {
     return [
       message(
         at,

@@ -1,5 +1,6 @@
 import { Resource, Stack } from 'aws-cdk-lib';
 import { IConstruct, Node } from 'constructs';
+import { isDeployTime } from './validation';
 
 /**
  * References from a distribution to constructs in other stacks: what CloudFormation cannot wire,
@@ -25,6 +26,19 @@ export function nodeOf(value: unknown): Node | undefined {
 /** A construct of this app (not imported by name or ARN): referencing it makes a cross-stack reference. */
 export function owned(value: unknown): value is IConstruct {
   return nodeOf(value) !== undefined && Resource.isOwnedResource(value as IConstruct);
+}
+
+/**
+ * The Region of `resource` when it is known at synth: from its literal ARN (`arn`), else from the
+ * stack of a resource made in this app; `undefined` for a deploy-time one.
+ */
+export function literalRegion(arn: string | undefined, resource: unknown): string | undefined {
+  if (typeof arn === 'string' && !isDeployTime(arn) && arn.startsWith('arn:')) {
+    return arn.split(':')[3];
+  }
+  if (!owned(resource) || !(resource instanceof Resource)) return undefined;
+  const region = resource.env.region;
+  return isDeployTime(region) ? undefined : region;
 }
 
 function where(stack: Stack): string {
