@@ -24,14 +24,12 @@ export function findings(input: FindingsInput): Warning[] {
 
 /** An origin that no behaviour and no origin group targets: CloudFront never requests it. */
 function unusedOrigins(input: FindingsInput): Warning[] {
-  const behaviors = [input.defaultCacheBehavior, ...(input.behaviors ?? [])];
-  const targets = behaviors.map((b) => b.targetOrigin);
-  const groups = input.originGroups ?? [];
+  const used = new Set([
+    ...[input.defaultCacheBehavior, ...(input.behaviors ?? [])].map((b) => b.targetOrigin),
+    ...(input.originGroups ?? []).flatMap((g) => [g.primaryOrigin, g.secondaryOrigin]),
+  ]);
   // A target or group member known only at deploy time may name any origin.
-  if ([...targets, ...groups.flatMap((g) => [g.primaryOrigin, g.secondaryOrigin])].some(isDeployTime)) {
-    return [];
-  }
-  const used = new Set([...targets, ...groups.flatMap((g) => [g.primaryOrigin, g.secondaryOrigin])]);
+  if ([...used].some(isDeployTime)) return [];
   return input.origins.flatMap((o, i) =>
     isDeployTime(o.name) || used.has(o.name)
       ? []
