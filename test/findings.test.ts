@@ -1,7 +1,6 @@
 import { Lazy, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { MINIMAL, make, newStack, warning } from './helpers';
-import { matches } from '../lib/private/findings';
 
 // Findings: what CloudFront accepts but does not do what was meant (lib/private/findings.ts).
 
@@ -98,17 +97,52 @@ describe('error page from the failing origin', () => {
   });
 });
 
-describe('matches', () => {
+describe('shadowed behaviour', () => {
+  const behaviors = (...patterns: string[]) => ({
+    behaviors: patterns.map((pathPattern) => ({ pathPattern, targetOrigin: 'www' })),
+  });
+
   test.each([
-    ['/api/*', '/api/v1/users', true],
-    ['api/*', '/api/x', true],
-    ['*.jpg', '/img/a.jpg', true],
-    ['*.jpg', '/img/a.JPG', false],
-    ['/a?c', '/abc', true],
-    ['/a?c', '/ac', false],
-    ['/static/*', '/static', false],
-    ['/a.b', '/aXb', false],
-  ])('%s on %s: %s', (pattern, path, expected) => {
-    expect(matches(pattern, path)).toBe(expected);
+    ['/api/*', '/api/v1/*'],
+    ['*.jpg', '/img/*.jpg'],
+    ['/a*b*c', 'a?b?c'],
+  ])('warns for %s before %s', (outer, inner) => {
+    make(stack, behaviors('/static/*', outer, inner));
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        `\`behaviors[2]\` (${JSON.stringify(inner)}) is never used: every path it matches is matched first by \`behaviors[1]\` (${JSON.stringify(outer)}), and CloudFront applies the first behaviour that matches. Move it before \`behaviors[1]\`, or remove it.`,
+        'shadowedBehavior',
+      ),
+    );
+  });
+
+  test('names only the first earlier behaviour, and sees behaviours added later', () => {
+    const www = make(stack, behaviors('/img/*', '*.jpg'));
+    www.addBehavior('/img/a/*.jpg', 'www');
+    const found = Annotations.fromStack(stack).findWarning(
+      '/Stack/Www',
+      Match.stringLikeRegexp('shadowedBehavior'),
+    );
+    expect(found.map((m) => m.entry.data)).toEqual([
+      warning(
+        '`behaviors[2]` ("/img/a/*.jpg") is never used: every path it matches is matched first by `behaviors[0]` ("/img/*"), and CloudFront applies the first behaviour that matches. Move it before `behaviors[0]`, or remove it.',
+        'shadowedBehavior',
+      ),
+    ]);
+  });
+
+  test('(not) for the specific pattern first, overlapping patterns, other case, or deploy-time patterns', () => {
+    make(stack, behaviors('/api/v1/*', '/api/*', '/img/*.jpg', '*.jpg', '*.JPG', '/a?c', '/a*c'));
+    const other = newStack('Other');
+    make(other, {
+      behaviors: [
+        { pathPattern: Lazy.string({ produce: () => '/api/*' }), targetOrigin: 'www' },
+        { pathPattern: '/api/v1/*', targetOrigin: 'www' },
+      ],
+    });
+    for (const s of [stack, other]) {
+      Annotations.fromStack(s).hasNoWarning('*', Match.stringLikeRegexp('shadowedBehavior'));
+    }
   });
 });

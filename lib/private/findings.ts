@@ -1,3 +1,4 @@
+import { covers, matches } from './path-pattern';
 import { Warning, isDeployTime } from './validation';
 import { CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
 import { ErrorResponse } from '../error-response';
@@ -19,7 +20,31 @@ export interface FindingsInput {
 
 /** Every finding of a distribution. */
 export function findings(input: FindingsInput): Warning[] {
-  return [...unusedOrigins(input), ...errorPagesFromFailingOrigin(input)];
+  return [...shadowedBehaviors(input), ...unusedOrigins(input), ...errorPagesFromFailingOrigin(input)];
+}
+
+/**
+ * A behaviour every path of which an earlier behaviour's pattern already matches: CloudFront
+ * tries behaviours in order and takes the first match, so it is never used. Only the first such
+ * earlier behaviour is named.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern
+ */
+function shadowedBehaviors(input: FindingsInput): Warning[] {
+  const patterns = (input.behaviors ?? []).map((b) =>
+    typeof b.pathPattern === 'string' && !isDeployTime(b.pathPattern) ? b.pathPattern : undefined,
+  );
+  return patterns.flatMap((inner, j) => {
+    if (inner === undefined) return [];
+    const i = patterns.findIndex((outer, k) => k < j && outer !== undefined && covers(outer, inner));
+    if (i < 0) return [];
+    return [
+      {
+        id: 'shadowedBehavior',
+        message: `\`behaviors[${j}]\` (${JSON.stringify(inner)}) is never used: every path it matches is matched first by \`behaviors[${i}]\` (${JSON.stringify(patterns[i])}), and CloudFront applies the first behaviour that matches. Move it before \`behaviors[${i}]\`, or remove it.`,
+      },
+    ];
+  });
 }
 
 /** An origin that no behaviour and no origin group targets: CloudFront never requests it. */
@@ -40,21 +65,6 @@ function unusedOrigins(input: FindingsInput): Warning[] {
           },
         ],
   );
-}
-
-/**
- * Whether CloudFront's path pattern `pattern` matches `path`: `*` matches any characters, `/`
- * included, `?` exactly one; case-sensitive; a pattern without a leading `/` is the same as with.
- *
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesCacheBehavior.html#DownloadDistValuesPathPattern
- */
-export function matches(pattern: string, path: string): boolean {
-  const p = pattern.startsWith('/') ? pattern : `/${pattern}`;
-  const source = p
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 's').test(path);
 }
 
 /**
