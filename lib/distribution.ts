@@ -450,7 +450,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     // addBehavior: warnings, so an aspect adds them (a validation can only fail).
     Aspects.of(this).add({
       visit: (node) => {
-        if (node === this) addWarnings(this, findings(this.currentProps()));
+        if (node === this) {
+          addWarnings(this, findings({ ...this.currentProps(), loggingBucket: this.loggingBucket }));
+        }
       },
     });
     // Bucket and key policies name this distribution, so they come after its ID exists.

@@ -1,6 +1,6 @@
-import { Stack, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { MINIMAL, config, errorOf, expectError, newStack, warning } from './helpers';
+import { ENV, MINIMAL, config, errorOf, expectError, newStack, warning } from './helpers';
 import { Distribution } from '../lib';
 
 // Standard access logging (lib/private/logging.ts, the log bucket in lib/s3-access.ts).
@@ -123,5 +123,57 @@ describe('warns when', () => {
         'loggingBucketUnused',
       ),
     );
+  });
+
+  test.each(['af-south-1', 'ap-east-1', 'eu-south-1', 'me-south-1'])(
+    'the log bucket is in %s, where CloudFront delivers no standard logs',
+    (region) => {
+      const app = new App();
+      const logs = new Stack(app, 'Logs', {
+        env: { account: ENV.account, region },
+        crossRegionReferences: true,
+      });
+      const bucket = new s3.Bucket(logs, 'Bucket', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER });
+      const web = new Stack(app, 'Web', { env: ENV, crossRegionReferences: true });
+      new Distribution(web, 'Www', { ...MINIMAL, logging: { enabled: true, bucket } });
+      Annotations.fromStack(web).hasWarning(
+        '/Web/Www',
+        warning(
+          `\`logging.bucket\` (Logs/Bucket) is in ${region}, a Region to which CloudFront does not deliver standard logs: the distribution deploys and no log file ever appears. Log to a bucket in another Region, or use standard logging v2 (\`accessLogs\` with \`AccessLogDestination.bucket\`), which delivers there.`,
+          'logsNeverDelivered',
+        ),
+      );
+    },
+  );
+
+  test("the log bucket made for logging is in such a Region (the distribution stack's)", () => {
+    const bahrain = new Stack(new App(), 'Stack', { env: { account: ENV.account, region: 'me-south-1' } });
+    new Distribution(bahrain, 'Www', { ...MINIMAL, logging: { enabled: true } });
+    Annotations.fromStack(bahrain).hasWarning(
+      '/Stack/Www',
+      warning(
+        "The log bucket made for `logging` (Stack/Www/LoggingBucket, in the distribution's stack) is in me-south-1, a Region to which CloudFront does not deliver standard logs: the distribution deploys and no log file ever appears. Log to a bucket in another Region, or use standard logging v2 (`accessLogs` with `AccessLogDestination.bucket`), which delivers there.",
+        'logsNeverDelivered',
+      ),
+    );
+  });
+
+  test('(not) for buckets in other Regions, imported buckets, deploy-time Regions, or logging off', () => {
+    const app = new App();
+    const anywhere = new Stack(app, 'Anywhere');
+    new Distribution(anywhere, 'Www', { ...MINIMAL, logging: { enabled: true } });
+    const frankfurt = new Stack(app, 'Frankfurt', { env: { account: ENV.account, region: 'eu-central-1' } });
+    new Distribution(frankfurt, 'Www', { ...MINIMAL, logging: { enabled: true } });
+    const bahrain = new Stack(app, 'Bahrain', { env: { account: ENV.account, region: 'me-south-1' } });
+    const imported = s3.Bucket.fromBucketAttributes(bahrain, 'Imported', {
+      bucketName: 'logs',
+      region: 'me-south-1',
+    });
+    new Distribution(bahrain, 'WithImported', { ...MINIMAL, logging: { enabled: true, bucket: imported } });
+    const off = new s3.Bucket(bahrain, 'Off', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER });
+    new Distribution(bahrain, 'WithOff', { ...MINIMAL, logging: { enabled: false, bucket: off } });
+    for (const s of [anywhere, frankfurt, bahrain]) {
+      Annotations.fromStack(s).hasNoWarning('*', Match.stringLikeRegexp('logsNeverDelivered'));
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { aws_s3 as s3 } from 'aws-cdk-lib';
+import { LogSettings, deliveryWarnings } from './logging';
 import { covers, matches } from './path-pattern';
 import { Warning, isDeployTime } from './validation';
 import { CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
@@ -16,11 +18,19 @@ export interface FindingsInput {
   readonly defaultCacheBehavior: DefaultCacheBehavior;
   readonly behaviors?: readonly CacheBehavior[];
   readonly errorResponses?: readonly ErrorResponse[];
+  readonly logging?: LogSettings;
+  /** The bucket standard logs go to: `logging.bucket`, or the one made for `logging`. */
+  readonly loggingBucket?: s3.IBucket;
 }
 
 /** Every finding of a distribution. */
 export function findings(input: FindingsInput): Warning[] {
-  return [...shadowedBehaviors(input), ...unusedOrigins(input), ...errorPagesFromFailingOrigin(input)];
+  return [
+    ...shadowedBehaviors(input),
+    ...unusedOrigins(input),
+    ...errorPagesFromFailingOrigin(input),
+    ...deliveryWarnings(input.logging, input.loggingBucket),
+  ];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
+import { literalRegion } from './references';
 import { Shape, Warning, like, message, isDeployTime } from './validation';
 
 /**
@@ -77,6 +78,39 @@ export function warnings(logging: LogSettings | undefined): Warning[] {
       id: 'loggingBucketUnused',
       message:
         '`logging.bucket` is given but `logging.enabled` is not true, so CloudFront writes no logs. Set `logging: { enabled: true, ... }` to log.',
+    },
+  ];
+}
+
+/**
+ * The Regions whose buckets CloudFront does not deliver standard logs (legacy) to. Standard
+ * logging v2 delivers to them.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html#access-logs-choosing-s3-bucket
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html ("Send logs to opt-in AWS Regions")
+ */
+export const UNDELIVERED_REGIONS: readonly string[] = ['af-south-1', 'ap-east-1', 'eu-south-1', 'me-south-1'];
+
+/**
+ * A log bucket in a Region CloudFront does not deliver standard logs to: the distribution
+ * deploys, and no log file ever appears. Judged when the bucket's stack has a literal Region
+ * (a bucket made in this app, the given one or the one made for `logging`); an imported
+ * bucket's Region is not known.
+ */
+export function deliveryWarnings(
+  logging: LogSettings | undefined,
+  bucket: s3.IBucket | undefined,
+): Warning[] {
+  if (!isEnabled(logging) || !bucket) return [];
+  const region = literalRegion(undefined, bucket);
+  if (region === undefined || !UNDELIVERED_REGIONS.includes(region)) return [];
+  const which = logging?.bucket
+    ? `\`logging.bucket\` (${bucket.node.path})`
+    : `The log bucket made for \`logging\` (${bucket.node.path}, in the distribution's stack)`;
+  return [
+    {
+      id: 'logsNeverDelivered',
+      message: `${which} is in ${region}, a Region to which CloudFront does not deliver standard logs: the distribution deploys and no log file ever appears. Log to a bucket in another Region, or use standard logging v2 (\`accessLogs\` with \`AccessLogDestination.bucket\`), which delivers there.`,
     },
   ];
 }
