@@ -1,5 +1,6 @@
 import {
   Duration,
+  SecretValue,
   Lazy,
   Stack,
   aws_apigateway as apigateway,
@@ -331,6 +332,37 @@ describe('warns when', () => {
 });
 
 describe('CloudFront refuses at deploy: caught at synth', () => {
+  test('custom headers beyond the limits that cannot be raised: name, value, and all together', () => {
+    const longName = `X-${'n'.repeat(255)}`;
+    expectError(
+      stack,
+      withOrigin({ customHeaders: { [longName]: 'v' } }),
+      `\`origins[0].customHeaders\` must have header names of at most 256 characters (CloudFront's limit), not 257; got: "${longName.slice(0, 40)}..."`,
+    );
+    const longValue = 'v'.repeat(1784);
+    expectError(
+      newStack(),
+      withOrigin({ customHeaders: { 'X-Long': longValue } }),
+      `\`origins[0].customHeaders.X-Long\` must be at most 1783 characters (CloudFront's limit on a custom header value), not 1784; got: "${'v'.repeat(40)}..."`,
+    );
+    // Seven headers of 1,500 characters each: every value is allowed, not all together.
+    const many = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`X-H${i}`, 'v'.repeat(1500)]));
+    expectError(
+      newStack(),
+      withOrigin({ customHeaders: many }),
+      '`origins[0].customHeaders` must have names and values of at most 10240 characters in all (CloudFront\'s limit), not 10528; got: "7 headers"',
+    );
+  });
+
+  test('(not) custom headers at the limits, or known only at deploy time', () => {
+    const atLimit = { [`X-${'n'.repeat(254)}`]: 'v'.repeat(1783) };
+    make(stack, withOrigin({ customHeaders: atLimit }));
+    const secret = SecretValue.secretsManager('origin-verify').unsafeUnwrap();
+    // Six values of 1,783 characters and one known at deploy time: the total is not judged.
+    const six = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`X-H${i}`, 'v'.repeat(1783)]));
+    make(newStack('Other'), withOrigin({ customHeaders: { ...six, 'X-Secret': secret } }));
+  });
+
   test.each(['a\nb', 'a\r\nb'])('fails when a custom header value has a line break: %j', (value) => {
     expectError(
       stack,
@@ -358,6 +390,18 @@ describe('CloudFront refuses at deploy: caught at synth', () => {
 });
 
 describe('warns when (adjustable quotas and what will not work)', () => {
+  test('accepts more than 10 custom headers, with a warning that names the quota', () => {
+    const customHeaders = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`X-H${i}`, 'v']));
+    make(stack, withOrigin({ customHeaders }));
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        "`origins[0].customHeaders` sets 11 headers, more than CloudFront's default quota of 10 custom headers per origin: the deploy fails unless the quota was raised for your account (Service Quotas, or AWS Support).",
+        'customHeadersQuota',
+      ),
+    );
+  });
+
   test.each(['readTimeout', 'keepaliveTimeout'] as const)(
     'accepts %s above 60 seconds, with a warning that names the quota',
     (field) => {

@@ -1,6 +1,7 @@
 import { aws_s3 as s3 } from 'aws-cdk-lib';
 import { LogSettings, deliveryWarnings } from './logging';
 import { covers, matches } from './path-pattern';
+import { distributionQuotaWarnings } from './quotas';
 import { Warning, isDeployTime } from './validation';
 import { CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
 import { ErrorResponse } from '../error-response';
@@ -30,6 +31,7 @@ export function findings(input: FindingsInput): Warning[] {
     ...unusedOrigins(input),
     ...errorPagesFromFailingOrigin(input),
     ...deliveryWarnings(input.logging, input.loggingBucket),
+    ...distributionQuotaWarnings(input),
   ];
 }
 

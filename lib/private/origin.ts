@@ -517,11 +517,41 @@ function originPathRules(at: string, path: string | undefined): string[] {
   ];
 }
 
+/**
+ * CloudFront's limits on custom origin headers that cannot be raised (the number of headers is a
+ * quota that can: a warning).
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html ("Custom headers: maximum length of a header name", "... of a header value", "... of all header values and names combined")
+ */
+export const HEADER_LIMITS = { name: 256, value: 1783, combined: 10240, count: 10 };
+
 /** @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/add-origin-custom-headers.html */
 function customHeaderRules(at: string, headers: { [name: string]: string } | undefined): string[] {
   if (headers === undefined || isDeployTime(headers)) return [];
   const problems: string[] = [];
+  let combined = 0;
+  let judged = true;
   for (const [name, value] of Object.entries(headers)) {
+    if (isDeployTime(name) || typeof value !== 'string' || isDeployTime(value)) judged = false;
+    else combined += name.length + value.length;
+    if (typeof value === 'string' && !isDeployTime(value) && value.length > HEADER_LIMITS.value) {
+      problems.push(
+        message(
+          `${at}.${name}`,
+          `must be at most ${HEADER_LIMITS.value} characters (CloudFront's limit on a custom header value), not ${value.length}`,
+          `${value.slice(0, 40)}...`,
+        ),
+      );
+    }
+    if (!isDeployTime(name) && name.length > HEADER_LIMITS.name) {
+      problems.push(
+        message(
+          at,
+          `must have header names of at most ${HEADER_LIMITS.name} characters (CloudFront's limit), not ${name.length}`,
+          `${name.slice(0, 40)}...`,
+        ),
+      );
+    }
     // A header value may not span lines (CloudFront sends it as one header line).
     if (typeof value === 'string' && !isDeployTime(value) && /[\r\n]/.test(value)) {
       problems.push(
@@ -553,6 +583,15 @@ function customHeaderRules(at: string, headers: { [name: string]: string } | und
       'header names',
     ),
   );
+  if (judged && combined > HEADER_LIMITS.combined) {
+    problems.push(
+      message(
+        at,
+        `must have names and values of at most ${HEADER_LIMITS.combined} characters in all (CloudFront's limit), not ${combined}`,
+        `${Object.keys(headers).length} headers`,
+      ),
+    );
+  }
   return problems;
 }
 
@@ -570,6 +609,14 @@ function sslPolicyRules(at: string, policy: string[] | undefined): string[] {
 /** Legal but risky settings of one origin, and timeouts beyond the default quotas. */
 export function warnings(at: string, o: Origin): Warning[] {
   const found: Warning[] = [];
+  const headers = o.customHeaders;
+  if (headers !== undefined && !isDeployTime(headers) && Object.keys(headers).length > HEADER_LIMITS.count) {
+    // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html ("Custom headers: maximum number of custom headers that you can configure CloudFront to add to origin requests")
+    found.push({
+      id: 'customHeadersQuota',
+      message: `\`${at}.customHeaders\` sets ${Object.keys(headers).length} headers, more than CloudFront's default quota of ${HEADER_LIMITS.count} custom headers per origin: the deploy fails unless the quota was raised for your account (Service Quotas, or AWS Support).`,
+    });
+  }
   for (const field of ['readTimeout', 'keepaliveTimeout'] as const) {
     const d = o[field];
     if (d === undefined || isDeployTime(d) || d.toSeconds({ integral: false }) <= TIMEOUT_QUOTA_SECONDS) {
