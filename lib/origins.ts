@@ -160,7 +160,7 @@ export interface Origin {
 
   /**
    * How long CloudFront waits for a response from the origin (S3 or custom): whole seconds
-   * from 1. Above 60 seconds (CloudFront's default quota "Response timeout per origin") it is
+   * from 1. Above 120 seconds (CloudFront's default quota "Response timeout per origin") it is
    * accepted with a warning: it deploys only where the quota was raised. Beyond the
    * specification.
    *
@@ -172,7 +172,7 @@ export interface Origin {
 
   /**
    * How long CloudFront keeps an idle connection to a custom origin open: whole seconds from 1.
-   * Above 60 seconds (CloudFront's default quota "Keep-alive timeout per origin") it is
+   * Above 120 seconds (CloudFront's default quota "Keep-alive timeout per origin") it is
    * accepted with a warning: it deploys only where the quota was raised. Only for a custom
    * origin. Beyond the specification.
    *

@@ -403,7 +403,7 @@ describe('warns when (adjustable quotas and what will not work)', () => {
   });
 
   test.each(['readTimeout', 'keepaliveTimeout'] as const)(
-    'accepts %s above 60 seconds, with a warning that names the quota',
+    'accepts %s above 120 seconds, with a warning that names the quota',
     (field) => {
       make(stack, withOrigin({ [field]: Duration.seconds(181) }));
       config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
@@ -421,10 +421,18 @@ describe('warns when (adjustable quotas and what will not work)', () => {
       Annotations.fromStack(stack).hasWarning(
         '/Stack/Www',
         warning(
-          `\`origins[0].${field}\` is 181 seconds, above CloudFront's default quota of 60 seconds ("${quota}"): the deploy fails unless the quota was raised for your account (Service Quotas).`,
+          `\`origins[0].${field}\` is 181 seconds, above CloudFront's default quota of 120 seconds ("${quota}"): the deploy fails unless the quota was raised for your account (Service Quotas).`,
           'originTimeoutQuota',
         ),
       );
+    },
+  );
+
+  test.each(['readTimeout', 'keepaliveTimeout'] as const)(
+    '(not) for %s of 120 seconds, the default quota',
+    (field) => {
+      make(stack, withOrigin({ [field]: Duration.seconds(120) }));
+      Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('originTimeoutQuota'));
     },
   );
 
