@@ -374,6 +374,13 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
    */
   public readonly loggingBucket?: s3.IBucket;
 
+  /**
+   * The staging twin of this distribution, once one is declared.
+   *
+   * @internal
+   */
+  public _stagingTwin?: Construct;
+
   private readonly props: DistributionProps;
   private readonly origins: Origin[];
   private readonly behaviors: CacheBehavior[];
@@ -613,6 +620,29 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     if (this.judgedAtSynth) return;
     this.judgedAtSynth = true;
     this.node.addValidation({ validate: () => config.rules(this.currentProps(), { scope: this }) });
+  }
+
+  /**
+   * The props as they stand now, for a staging twin's rules.
+   *
+   * @internal
+   */
+  public _currentProps(): DistributionProps {
+    return this.currentProps();
+  }
+
+  /**
+   * Links this (primary) distribution to the continuous deployment policy of its staging twin.
+   *
+   * @internal
+   */
+  public _linkStagingTwin(twin: Construct, policyId: string): void {
+    this._stagingTwin = twin;
+    const resource = this.node.defaultChild as cloudfront.CfnDistribution;
+    resource.distributionConfig = {
+      ...(resource.distributionConfig as cloudfront.CfnDistribution.DistributionConfigProperty),
+      continuousDeploymentPolicyId: policyId,
+    };
   }
 
   /** The props as they stand now, with what addOrigin and addBehavior added. */

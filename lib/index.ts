@@ -1,4 +1,5 @@
 export * from './distribution';
+export * from './staging';
 export * from './origins';
 export * from './cache-behavior';
 export * from './error-response';
