@@ -102,10 +102,17 @@ export interface StagingDistributionProps extends DistributionProps {
  *
  * @resource AWS::CloudFront::ContinuousDeploymentPolicy
  * @example
- * declare const props: DistributionProps;
- * const www = new Distribution(this, 'Www', props);
+ * const www = new Distribution(this, 'Www', {
+ *   name: 'www.example.com',
+ *   origins: [{ name: 'www', domainName: 'backend.example.com' }],
+ *   defaultCacheBehavior: { targetOrigin: 'www' },
+ *   httpVersion: cloudfront.HttpVersion.HTTP2,
+ * });
  * new StagingDistribution(this, 'WwwStaging', {
- *   ...props,
+ *   name: 'www.example.com',
+ *   origins: [{ name: 'www', domainName: 'backend.example.com' }],
+ *   defaultCacheBehavior: { targetOrigin: 'www' },
+ *   httpVersion: cloudfront.HttpVersion.HTTP2,
  *   rootObject: 'index-v2.html',
  *   primary: www,
  *   traffic: StagingTraffic.header('aws-cf-cd-canary', 'yes'),

@@ -10,7 +10,13 @@ import {
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ENV } from './helpers';
-import { AccessLogDestination, Distribution, SslCertificate } from '../lib';
+import {
+  AccessLogDestination,
+  Distribution,
+  SslCertificate,
+  StagingDistribution,
+  StagingTraffic,
+} from '../lib';
 
 // cdk-nag's AwsSolutions pack proves the secure defaults: a distribution with a certificate,
 // logging and an S3 origin has no error-level finding.
@@ -83,6 +89,32 @@ describe('cdk-nag AwsSolutionsChecks', () => {
       accessLogs: { destination: AccessLogDestination.logGroup(new logs.LogGroup(stack, 'ApiLogs')) },
       publishAdditionalMetrics: true,
       logging: { enabled: true },
+    });
+    app.synth();
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'));
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).split(':')[0]}`)).toEqual([]);
+  });
+
+  test('stays clean with a staging twin (staged rollout)', () => {
+    const certificate = acm.Certificate.fromCertificateArn(
+      stack,
+      'Certificate',
+      'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555',
+    );
+    const props = {
+      name: 'www.example.com',
+      sslCertificate: SslCertificate.fromAcmCertificate(certificate),
+      origins: [{ name: 'www', domainName: 'backend.example.com' }],
+      defaultCacheBehavior: { targetOrigin: 'www' },
+      httpVersion: cloudfront.HttpVersion.HTTP2,
+      logging: { enabled: true },
+    };
+    const www = new Distribution(stack, 'Www', props);
+    new StagingDistribution(stack, 'WwwStaging', {
+      ...props,
+      rootObject: 'index.html',
+      primary: www,
+      traffic: StagingTraffic.weight(0.05),
     });
     app.synth();
     const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'));

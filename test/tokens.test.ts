@@ -17,11 +17,14 @@ import {
   AccessLogDestination,
   AccessLogFormat,
   CacheBehavior,
+  Distribution,
   DistributionProps,
   ErrorResponse,
   Origin,
   OriginGroup,
   SslCertificate,
+  StagingDistribution,
+  StagingTraffic,
   StreamingDistribution,
   StreamingDistributionProps,
   ViewerMtlsMode,
@@ -387,6 +390,38 @@ describe('does not judge deploy-time values', () => {
     });
     Template.fromStack(stack).resourceCountIs('AWS::CloudFront::Distribution', 1);
   });
+
+  // The staging twin's traffic: a weight, stickiness TTLs, a header and its value.
+  const STAGED: [string, (s: Stack) => StagingTraffic][] = [
+    ...NUMBERS.map(([kind, token]): [string, (s: Stack) => StagingTraffic] => [
+      `traffic.weight as ${kind}`,
+      (s) => StagingTraffic.weight(token(s, 0.05)),
+    ]),
+    ...NUMBERS.map(([kind, token]): [string, (s: Stack) => StagingTraffic] => [
+      `traffic.sessionStickiness as Duration.seconds(${kind})`,
+      (s) => {
+        const ttl = Duration.seconds(token(s, 600));
+        return StagingTraffic.weight(0.05, { sessionStickiness: { idleTtl: ttl, maximumTtl: ttl } });
+      },
+    ]),
+    ...STRINGS.map(([kind, token]): [string, (s: Stack) => StagingTraffic] => [
+      `traffic.header as ${kind}`,
+      (s) => StagingTraffic.header(token(s, 'aws-cf-cd-canary'), 'yes'),
+    ]),
+    ...STRINGS.map(([kind, token]): [string, (s: Stack) => StagingTraffic] => [
+      `traffic.value as ${kind}`,
+      (s) => StagingTraffic.header('aws-cf-cd-canary', token(s, 'yes')),
+    ]),
+  ];
+  test.each(STAGED.map(([name, traffic]) => ({ name, traffic })))(
+    'StagingDistribution $name',
+    ({ traffic }) => {
+      const props = { ...MINIMAL, httpVersion: cloudfront.HttpVersion.HTTP2 } as DistributionProps;
+      const www = new Distribution(stack, 'Www', props);
+      new StagingDistribution(stack, 'WwwStaging', { ...props, primary: www, traffic: traffic(stack) });
+      Template.fromStack(stack).resourceCountIs('AWS::CloudFront::ContinuousDeploymentPolicy', 1);
+    },
+  );
 
   test('MINIMAL itself synthesizes (the matrix starts from a valid distribution)', () => {
     make(stack, MINIMAL);
