@@ -2,7 +2,10 @@ import { Duration, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Distribution, DistributionProps } from './distribution';
 import * as staging from './private/staging';
-import { message, throwIfAny } from './private/validation';
+import { addWarnings, message, throwIfAny } from './private/validation';
+
+/** The staging twins of each app, for CloudFront's account quota. */
+const twins = new WeakMap<object, number>();
 
 /**
  * How long CloudFront keeps a viewer on the distribution that served its first request.
@@ -188,5 +191,8 @@ export class StagingDistribution extends Distribution {
     );
     this.continuousDeploymentPolicyId = this.continuousDeploymentPolicy.ref;
     primary._linkStagingTwin(this, this.continuousDeploymentPolicyId);
+    const count = (twins.get(this.node.root) ?? 0) + 1;
+    twins.set(this.node.root, count);
+    addWarnings(this, staging.quotaWarning(count));
   }
 }

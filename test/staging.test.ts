@@ -1,6 +1,6 @@
 import { App, Duration, Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { ENV, MINIMAL, certificate, errorOf, newStack } from './helpers';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { ENV, MINIMAL, certificate, errorOf, newStack, warning } from './helpers';
 import {
   Distribution,
   DistributionProps,
@@ -322,5 +322,28 @@ describe('fails when', () => {
         ),
       ),
     );
+  });
+});
+
+describe('warns when', () => {
+  test("an app has more staging twins than CloudFront's account quota (20)", () => {
+    for (let i = 0; i < 21; i++) {
+      const www = new Distribution(stack, `Www${i}`, PROPS);
+      new StagingDistribution(stack, `Www${i}Staging`, {
+        ...PROPS,
+        primary: www,
+        traffic: StagingTraffic.weight(0.1),
+      });
+    }
+    const found = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('stagingQuota'));
+    expect(found.map((m) => [m.id, m.entry.data])).toEqual([
+      [
+        '/Stack/Www20Staging',
+        warning(
+          'The app now has 21 staging distributions (each with its continuous deployment policy), more than CloudFront\'s quota of 20 per AWS account ("Maximum number of staging distributions per AWS account"): the deploy fails unless the quota was raised.',
+          'stagingQuota',
+        ),
+      ],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { Duration, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { DEFAULTS } from './defaults';
-import { isDeployTime, message, secondsIn, unknown } from './validation';
+import { Warning, isDeployTime, message, secondsIn, unknown } from './validation';
 
 /**
  * Staged rollouts (CloudFront continuous deployment): a staging distribution, the continuous
@@ -44,6 +44,24 @@ const HEADER_VALUE_MAX = 1783;
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/continuous-deployment-quotas-considerations.html
  */
 const HTTP3_VERSIONS: readonly string[] = [cloudfront.HttpVersion.HTTP3, cloudfront.HttpVersion.HTTP2_AND_3];
+
+/**
+ * The account quotas on staging distributions and on continuous deployment policies: 20 each.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/continuous-deployment-quotas-considerations.html
+ */
+export const MAX_STAGING_PER_ACCOUNT = 20;
+
+/** The warning for the twin that takes an app past the account quota. */
+export function quotaWarning(count: number): Warning[] {
+  if (count !== MAX_STAGING_PER_ACCOUNT + 1) return [];
+  return [
+    {
+      id: 'stagingQuota',
+      message: `The app now has ${count} staging distributions (each with its continuous deployment policy), more than CloudFront's quota of ${MAX_STAGING_PER_ACCOUNT} per AWS account ("Maximum number of staging distributions per AWS account"): the deploy fails unless the quota was raised.`,
+    },
+  ];
+}
 
 /** How the traffic reaches the staging distribution, as given (see `StagingTraffic`). */
 export interface TrafficInput {
