@@ -75,6 +75,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@^4.3.0',
   ],
   gitignore: ['cdk.out/', 'examples/cdk.out/', '.jsii.tabl.json', 'dist/'],
+
+  // `npx cdk-cloudfront-distributions import FILE`: a YAML parser that supports CloudFormation's
+  // short-form tags (!Ref, !GetAtt, ...); bundled, as jsii requires of a dependency that is not a
+  // jsii module.
+  bundledDeps: ['yaml@^2.8.0'],
+  bin: { 'cdk-cloudfront-distributions': 'lib/import/cli.js' },
 });
 
 // The example app and the benchmark: type-checked like the tests, linted, never published.

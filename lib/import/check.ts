@@ -1,0 +1,227 @@
+import { App, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { Value, build } from './code';
+import { METHOD_ORDER } from './model';
+import { ImportError } from './parse';
+import { isIntrinsic } from './schema';
+import { Distribution, DistributionProps } from '../distribution';
+
+/**
+ * The check: the props tree is built into our `Distribution` in a scratch app and synthesized,
+ * and the rendered `DistributionConfig` is compared with the input's after CloudFront's defaults.
+ * Each difference becomes an escape hatch (`addPropertyOverride`, or a deletion), so that the
+ * generated code is always equivalent; `--check` then proves it again.
+ */
+
+type Json = any;
+
+/** One escape hatch: a path under the resource's properties and the input's value there. */
+export interface Override {
+  /** Such as `DistributionConfig.Origins.0.OriginAccessControlId`. */
+  readonly path: string;
+  /** The input's value; `undefined` deletes what our construct rendered. */
+  readonly value?: Json;
+}
+
+/** The `DistributionConfig` our construct renders for `props`, with `overrides` applied. */
+export function render(props: Record<string, Value | undefined>, overrides: readonly Override[] = []): Json {
+  const app = new App();
+  const stack = new Stack(app, 'Check');
+  let distribution: Distribution;
+  try {
+    distribution = new Distribution(stack, 'Distribution', build(props, stack) as DistributionProps);
+  } catch (e) {
+    throw new ImportError(
+      `our Distribution refuses this configuration: ${(e as Error).message.split('\n').slice(1).join(' ')}`,
+    );
+  }
+  const resource = distribution.node.defaultChild as cloudfront.CfnDistribution;
+  for (const o of overrides) {
+    if (o.value === undefined) resource.addPropertyDeletionOverride(o.path);
+    else resource.addPropertyOverride(o.path, o.value);
+  }
+  const template = app.synth().getStackByName(stack.stackName).template;
+  const logicalId = stack.getLogicalId(resource);
+  return template.Resources[logicalId].Properties.DistributionConfig;
+}
+
+/** CloudFront's values for what a `DistributionConfig` leaves out, so that absent equals default. */
+export function withDefaults(config: Json): Json {
+  const c = coerce(clone(config));
+  const set = (o: Json, key: string, value: Json) => {
+    if (o && typeof o === 'object' && !isIntrinsic(o) && o[key] === undefined) o[key] = value;
+  };
+  set(c, 'Comment', '');
+  set(c, 'DefaultRootObject', '');
+  set(c, 'HttpVersion', 'http1.1');
+  set(c, 'IPV6Enabled', false);
+  set(c, 'PriceClass', 'PriceClass_All');
+  set(c, 'Staging', false);
+  set(c, 'ViewerCertificate', { CloudFrontDefaultCertificate: true });
+  if (c.ViewerCertificate && !c.ViewerCertificate.CloudFrontDefaultCertificate) {
+    set(c.ViewerCertificate, 'MinimumProtocolVersion', 'TLSv1');
+  } else if (c.ViewerCertificate) {
+    // With CloudFront's certificate, CloudFront ignores both.
+    delete c.ViewerCertificate.MinimumProtocolVersion;
+    delete c.ViewerCertificate.SslSupportMethod;
+  }
+  if (Array.isArray(c.Aliases) && c.Aliases.length === 0) delete c.Aliases;
+  for (const key of ['CacheBehaviors', 'CustomErrorResponses']) {
+    if (Array.isArray(c[key]) && c[key].length === 0) delete c[key];
+  }
+  const behaviors = [c.DefaultCacheBehavior, ...(Array.isArray(c.CacheBehaviors) ? c.CacheBehaviors : [])];
+  for (const b of behaviors.filter((x) => x && typeof x === 'object')) {
+    set(b, 'Compress', false);
+    set(b, 'SmoothStreaming', false);
+    set(b, 'AllowedMethods', ['GET', 'HEAD']);
+    set(b, 'CachedMethods', ['GET', 'HEAD']);
+    // A set to CloudFront.
+    for (const key of ['AllowedMethods', 'CachedMethods']) {
+      if (Array.isArray(b[key]) && !b[key].some(isIntrinsic)) {
+        b[key] = [...b[key]].sort(
+          (x: string, y: string) => METHOD_ORDER.indexOf(x) - METHOD_ORDER.indexOf(y),
+        );
+      }
+    }
+    for (const key of [
+      'LambdaFunctionAssociations',
+      'FunctionAssociations',
+      'TrustedSigners',
+      'TrustedKeyGroups',
+    ]) {
+      if (Array.isArray(b[key]) && b[key].length === 0) delete b[key];
+    }
+    if (b.ForwardedValues) {
+      set(b, 'MinTTL', 0);
+      set(b, 'DefaultTTL', 86400);
+      set(b, 'MaxTTL', 31536000);
+      set(b.ForwardedValues, 'Cookies', { Forward: 'none' });
+    }
+  }
+  for (const o of Array.isArray(c.Origins) ? c.Origins : []) {
+    set(o, 'OriginPath', '');
+    set(o, 'ConnectionAttempts', 3);
+    set(o, 'ConnectionTimeout', 10);
+    if (o.CustomOriginConfig) {
+      set(o.CustomOriginConfig, 'HTTPPort', 80);
+      set(o.CustomOriginConfig, 'HTTPSPort', 443);
+      set(o.CustomOriginConfig, 'OriginReadTimeout', 30);
+      set(o.CustomOriginConfig, 'OriginKeepaliveTimeout', 5);
+    }
+    if (o.S3OriginConfig) set(o.S3OriginConfig, 'OriginAccessIdentity', '');
+    if (Array.isArray(o.OriginCustomHeaders) && o.OriginCustomHeaders.length === 0) {
+      delete o.OriginCustomHeaders;
+    }
+  }
+  for (const e of Array.isArray(c.CustomErrorResponses) ? c.CustomErrorResponses : []) {
+    set(e, 'ErrorCachingMinTTL', 300);
+  }
+  if (c.Logging) {
+    set(c.Logging, 'IncludeCookies', false);
+    set(c.Logging, 'Prefix', '');
+  }
+  return c;
+}
+
+/** The differences of `ours` from `input` (both with defaults), as escape hatches. */
+export function differences(ours: Json, input: Json, at = 'DistributionConfig'): Override[] {
+  if (equal(ours, input)) return [];
+  const objects = (v: Json) => typeof v === 'object' && v !== null && !isIntrinsic(v);
+  if (Array.isArray(ours) && Array.isArray(input)) {
+    if (ours.length !== input.length || !ours.every(objects) || !input.every(objects)) {
+      return [{ path: at, value: input }];
+    }
+    return ours.flatMap((o, i) => differences(o, input[i], `${at}.${i}`));
+  }
+  if (objects(ours) && objects(input) && !Array.isArray(ours) && !Array.isArray(input)) {
+    const keys = [...new Set([...Object.keys(ours), ...Object.keys(input)])].sort();
+    return keys.flatMap((k) => {
+      if (!(k in input)) return [{ path: `${at}.${k}` }];
+      if (!(k in ours)) return [{ path: `${at}.${k}`, value: input[k] }];
+      return differences(ours[k], input[k], `${at}.${k}`);
+    });
+  }
+  return [{ path: at, value: input }];
+}
+
+/** The escape hatches the props need to render `input` exactly. */
+export function overridesFor(props: Record<string, Value | undefined>, input: Json): Override[] {
+  return differences(withDefaults(render(props)), withDefaults(input));
+}
+
+/** What `--check` reports: an empty list when the props and overrides render the input. */
+export function check(
+  props: Record<string, Value | undefined>,
+  overrides: readonly Override[],
+  input: Json,
+): string[] {
+  return differences(withDefaults(render(props, overrides)), withDefaults(input)).map((d) =>
+    d.value === undefined
+      ? `${d.path}: rendered, but absent from the input`
+      : `${d.path}: the input has ${JSON.stringify(d.value)}`,
+  );
+}
+
+/** Keys whose values CloudFormation reads as booleans or numbers, which templates may quote. */
+const BOOLEANS = new Set([
+  'Enabled',
+  'Compress',
+  'SmoothStreaming',
+  'QueryString',
+  'IncludeCookies',
+  'IncludeBody',
+  'IPV6Enabled',
+  'Staging',
+  'CloudFrontDefaultCertificate',
+]);
+const NUMBERS = new Set([
+  'HTTPPort',
+  'HTTPSPort',
+  'OriginReadTimeout',
+  'OriginKeepaliveTimeout',
+  'ConnectionAttempts',
+  'ConnectionTimeout',
+  'ErrorCode',
+  'ResponseCode',
+  'ErrorCachingMinTTL',
+  'MinTTL',
+  'DefaultTTL',
+  'MaxTTL',
+  'Quantity',
+  'ResponseCompletionTimeout',
+]);
+
+/** `value` with quoted booleans and numbers as CloudFormation reads them. */
+function coerce(value: Json, key?: string): Json {
+  if (Array.isArray(value)) return value.map((v) => coerce(v, key === 'Items' ? undefined : key));
+  if (value && typeof value === 'object') {
+    if (isIntrinsic(value)) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, coerce(v, k)]));
+  }
+  if (typeof value === 'string' && key && BOOLEANS.has(key) && (value === 'true' || value === 'false')) {
+    return value === 'true';
+  }
+  if (typeof value === 'string' && key && NUMBERS.has(key) && /^-?\d+(\.\d+)?$/.test(value)) {
+    return Number(value);
+  }
+  return value;
+}
+
+function equal(a: Json, b: Json): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(v: Json): Json {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys(v[k])]),
+    );
+  }
+  return v;
+}
+
+function clone(v: Json): Json {
+  return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
+}

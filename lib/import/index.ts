@@ -1,0 +1,35 @@
+import { check, overridesFor } from './check';
+import { python, typescript } from './emit';
+import { toModel } from './model';
+import { findDistribution, parseText } from './parse';
+
+/** What the importer makes of one distribution. */
+export interface Imported {
+  readonly typescript: string;
+  readonly python: string;
+  /** The differences between what the generated code renders and the input: none when equivalent. */
+  check(): string[];
+}
+
+/** Imports the distribution of `text` (a template, or the JSON of get-distribution-config). */
+export function importDistribution(
+  text: string,
+  options: { resource?: string; source?: string } = {},
+): Imported {
+  const found = findDistribution(parseText(text), options.resource);
+  const model = toModel(found.config);
+  const overrides = overridesFor(model.props, found.config);
+  const program = {
+    props: model.props,
+    uses: model.uses,
+    overrides,
+    id: found.id,
+    logicalId: found.kind === 'template' ? found.id : undefined,
+    source: options.source ?? 'the input',
+  };
+  return {
+    typescript: typescript(program),
+    python: python(program),
+    check: () => check(model.props, overrides, found.config),
+  };
+}

@@ -1,0 +1,507 @@
+import {
+  Duration,
+  Token,
+  aws_certificatemanager as acm,
+  aws_cloudfront as cloudfront,
+  aws_lambda as lambda,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
+import { Code, DataMap, Value, pyLiteral, tsLiteral, tsString } from './code';
+import { isIntrinsic } from './schema';
+import { SslCertificate } from '../viewer-certificate';
+
+/**
+ * A CloudFormation `DistributionConfig` as the props of our `Distribution`: the specification's
+ * props and `Duration`s, aws-cdk-lib's enums and managed policies, and what it references
+ * imported by name, ARN or id. What has no prop is left to the check (`check.ts`), which keeps it
+ * exact through an escape hatch.
+ */
+
+type Json = any;
+
+/** A string literal in the language of `lang`. */
+const lit = (lang: 'ts' | 'py', v: string) => (lang === 'ts' ? tsString(v) : JSON.stringify(v));
+
+/** The props, and what the generated code needs besides them. */
+export interface Model {
+  readonly props: Record<string, Value | undefined>;
+  /** Names the generated code imports, by module: `aws-cdk-lib` and ours. */
+  readonly uses: Set<string>;
+}
+
+/** An intrinsic of the template, kept as the deploy-time value it is. */
+function token(value: Json, kind: 'string' | 'number' | 'list', uses: Set<string>): Code {
+  uses.add('Token');
+  const fn = {
+    string: ['asString', 'as_string'],
+    number: ['asNumber', 'as_number'],
+    list: ['asList', 'as_list'],
+  }[kind];
+  return new Code(`Token.${fn[0]}(${tsLiteral(value)})`, `Token.${fn[1]}(${pyLiteral(value)})`, () =>
+    kind === 'string'
+      ? Token.asString(value)
+      : kind === 'number'
+        ? Token.asNumber(value)
+        : Token.asList(value),
+  );
+}
+
+/** A value of the input where a string is expected: a literal, or a deploy-time value. */
+function str(value: Json, uses: Set<string>): string | Code | undefined {
+  if (value === undefined) return undefined;
+  return isIntrinsic(value) ? token(value, 'string', uses) : String(value);
+}
+
+function num(value: Json, uses: Set<string>): Value | undefined {
+  if (value === undefined) return undefined;
+  return isIntrinsic(value) ? token(value, 'number', uses) : Number(value);
+}
+
+/** HTTP methods, a set to CloudFront, in one order. */
+export const METHOD_ORDER = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'];
+function methods(value: Json, uses: Set<string>): Value | undefined {
+  if (!Array.isArray(value) || value.some(isIntrinsic)) return list(value, uses);
+  return [...value].sort((a, b) => METHOD_ORDER.indexOf(a) - METHOD_ORDER.indexOf(b));
+}
+
+/** A boolean of the input: templates often write `"true"`. */
+function bool(value: Json): boolean | undefined {
+  if (value === undefined || isIntrinsic(value)) return undefined;
+  return value === true || value === 'true';
+}
+
+function list(value: Json, uses: Set<string>): Value | undefined {
+  if (value === undefined) return undefined;
+  if (isIntrinsic(value)) return token(value, 'list', uses);
+  return (value as Json[]).map((v) => str(v, uses) as Value);
+}
+
+/** Seconds as the largest whole unit of a `Duration`. */
+function duration(value: Json, uses: Set<string>): Value | undefined {
+  if (value === undefined) return undefined;
+  uses.add('Duration');
+  if (isIntrinsic(value)) {
+    const t = token(value, 'number', uses);
+    return new Code(`Duration.seconds(${t.ts})`, `Duration.seconds(${t.py})`, (s) =>
+      Duration.seconds(t.make(s) as number),
+    );
+  }
+  const seconds = Number(value);
+  const units: [number, 'days' | 'hours' | 'minutes' | 'seconds'][] = [
+    [86400, 'days'],
+    [3600, 'hours'],
+    [60, 'minutes'],
+    [1, 'seconds'],
+  ];
+  const [size, unit] = units.find(([n]) => seconds !== 0 && seconds % n === 0) ?? [1, 'seconds'];
+  const amount = seconds / size;
+  return new Code(`Duration.${unit}(${amount})`, `Duration.${unit}(${amount})`, () => Duration[unit](amount));
+}
+
+/** An aws-cdk-lib enum member by its value, such as `cloudfront.PriceClass.PRICE_CLASS_ALL`. */
+function enumMember(
+  enumeration: Record<string, string>,
+  name: string,
+  value: Json,
+  uses: Set<string>,
+): Value | undefined {
+  if (value === undefined) return undefined;
+  if (isIntrinsic(value)) return token(value, 'string', uses);
+  const member = Object.entries(enumeration).find(([, v]) => v === value)?.[0];
+  if (!member) return String(value);
+  uses.add('cloudfront');
+  return new Code(`cloudfront.${name}.${member}`, `cloudfront.${name}.${member}`, () => value);
+}
+
+/** A managed policy's constant, such as `cloudfront.CachePolicy.CACHING_OPTIMIZED`, by its id. */
+function managed(cls: Json, name: string, id: string): string | undefined {
+  for (const key of Object.getOwnPropertyNames(cls)) {
+    if (!/^[A-Z0-9_]+$/.test(key)) continue;
+    const policy = cls[key];
+    const policyId =
+      policy?.cachePolicyId ?? policy?.originRequestPolicyId ?? policy?.responseHeadersPolicyId;
+    if (policyId === id) return `cloudfront.${name}.${key}`;
+  }
+  return undefined;
+}
+
+/** Ids for the constructs the generated code imports: one name, numbered when repeated. */
+class Ids {
+  private readonly counts = new Map<string, number>();
+  next(base: string): string {
+    const n = (this.counts.get(base) ?? 0) + 1;
+    this.counts.set(base, n);
+    return n === 1 ? base : `${base}${n}`;
+  }
+}
+
+/** The S3 bucket name of a REST endpoint domain, when the domain is one. */
+export function bucketOfDomain(domain: string): string | undefined {
+  return /^(.+?)\.s3(?:[.-][a-z0-9-]+)?(?:\.dualstack)?\.amazonaws\.com(?:\.cn)?$/.exec(domain)?.[1];
+}
+
+/** The props of `config` (CloudFormation's `DistributionConfig`). */
+export function toModel(config: Json): Model {
+  const uses = new Set<string>();
+  const ids = new Ids();
+  const policy = (
+    kind: 'CachePolicy' | 'OriginRequestPolicy' | 'ResponseHeadersPolicy',
+    id: Json,
+  ): Value | undefined => {
+    if (id === undefined) return undefined;
+    uses.add('cloudfront');
+    const cls = cloudfront[kind] as Json;
+    if (!isIntrinsic(id)) {
+      const constant = managed(cls, kind, id);
+      if (constant) return new Code(constant, constant, () => cls[constant.split('.').pop()!]);
+    }
+    const method = {
+      CachePolicy: 'CachePolicyId',
+      OriginRequestPolicy: 'OriginRequestPolicyId',
+      ResponseHeadersPolicy: 'ResponseHeadersPolicyId',
+    }[kind];
+    const cid = ids.next(kind);
+    const v = str(id, uses)!;
+    const arg = (lang: 'ts' | 'py') => (v instanceof Code ? v[lang] : lit(lang, v));
+    return new Code(
+      `cloudfront.${kind}.from${method}(this, '${cid}', ${arg('ts')})`,
+      `cloudfront.${kind}.from_${method.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).slice(1)}(self, "${cid}", ${arg('py')})`,
+      (s) => cls[`from${method}`](s, cid, v instanceof Code ? v.make(s) : v),
+    );
+  };
+
+  const behavior = (b: Json): Record<string, Value | undefined> => {
+    const fv = b.ForwardedValues;
+    const cookies = fv?.Cookies;
+    return {
+      pathPattern: str(b.PathPattern, uses),
+      targetOrigin: str(b.TargetOriginId, uses),
+      viewerProtocolPolicy: enumMember(
+        cloudfront.ViewerProtocolPolicy as Json,
+        'ViewerProtocolPolicy',
+        b.ViewerProtocolPolicy,
+        uses,
+      ),
+      allowedMethods: methods(b.AllowedMethods, uses),
+      cachedMethods: methods(b.CachedMethods, uses),
+      // CloudFormation's default is false, ours true: the input's value, stated.
+      compress: bool(b.Compress) ?? false,
+      smoothStreaming: bool(b.SmoothStreaming),
+      forwardQueryString: fv ? (bool(fv.QueryString) ?? false) : undefined,
+      forwardHeaders: list(fv?.Headers, uses),
+      forwardCookies:
+        cookies === undefined
+          ? fv
+            ? []
+            : undefined
+          : cookies.Forward === 'all'
+            ? ['*']
+            : cookies.Forward === 'whitelist'
+              ? list(cookies.WhitelistedNames ?? [], uses)
+              : [],
+      minTtl: fv ? duration(b.MinTTL ?? 0, uses) : undefined,
+      defaultTtl: fv ? duration(b.DefaultTTL ?? 86400, uses) : undefined,
+      maxTtl: fv ? duration(b.MaxTTL ?? 31536000, uses) : undefined,
+      cachePolicy: policy('CachePolicy', b.CachePolicyId),
+      originRequestPolicy: policy('OriginRequestPolicy', b.OriginRequestPolicyId),
+      responseHeadersPolicy: policy('ResponseHeadersPolicy', b.ResponseHeadersPolicyId),
+      fieldLevelEncryptionId: str(b.FieldLevelEncryptionId, uses),
+      edgeLambdas: b.LambdaFunctionAssociations?.map((l: Json) => {
+        uses.add('lambda');
+        const cid = ids.next('EdgeFunction');
+        const arn = str(l.LambdaFunctionARN, uses)!;
+        const a = (lang: 'ts' | 'py') => (arn instanceof Code ? arn[lang] : lit(lang, arn));
+        return {
+          functionVersion: new Code(
+            `lambda.Version.fromVersionArn(this, '${cid}', ${a('ts')})`,
+            `lambda_.Version.from_version_arn(self, "${cid}", ${a('py')})`,
+            (s) => lambda.Version.fromVersionArn(s, cid, arn instanceof Code ? (arn.make(s) as string) : arn),
+          ),
+          eventType: enumMember(
+            cloudfront.LambdaEdgeEventType as Json,
+            'LambdaEdgeEventType',
+            l.EventType,
+            uses,
+          ),
+          includeBody: bool(l.IncludeBody),
+        };
+      }),
+      functionAssociations: b.FunctionAssociations?.map((f: Json) => {
+        const cid = ids.next('Function');
+        const arn = str(f.FunctionARN, uses)!;
+        const a = (lang: 'ts' | 'py') => (arn instanceof Code ? arn[lang] : lit(lang, arn));
+        const fname = typeof arn === 'string' ? arn.split('/').pop()! : cid;
+        return {
+          function: new Code(
+            `cloudfront.Function.fromFunctionAttributes(this, '${cid}', { functionArn: ${a('ts')}, functionName: ${tsString(fname)} })`,
+            `cloudfront.Function.from_function_attributes(self, "${cid}", function_arn=${a('py')}, function_name=${JSON.stringify(fname)})`,
+            (s) =>
+              cloudfront.Function.fromFunctionAttributes(s, cid, {
+                functionArn: arn instanceof Code ? (arn.make(s) as string) : arn,
+                functionName: fname,
+              }),
+          ),
+          eventType: enumMember(cloudfront.FunctionEventType as Json, 'FunctionEventType', f.EventType, uses),
+        };
+      }),
+      trustedKeyGroups: b.TrustedKeyGroups?.map((id: Json) => {
+        const cid = ids.next('KeyGroup');
+        const v = str(id, uses)!;
+        const a = (lang: 'ts' | 'py') => (v instanceof Code ? v[lang] : lit(lang, v));
+        return new Code(
+          `cloudfront.KeyGroup.fromKeyGroupId(this, '${cid}', ${a('ts')})`,
+          `cloudfront.KeyGroup.from_key_group_id(self, "${cid}", ${a('py')})`,
+          (s) => cloudfront.KeyGroup.fromKeyGroupId(s, cid, v instanceof Code ? (v.make(s) as string) : v),
+        );
+      }),
+      trustedSigners: list(b.TrustedSigners, uses),
+    };
+  };
+
+  const bucket = (base: string, name: string, domain: Json): Code => {
+    uses.add('s3');
+    const cid = ids.next(base);
+    const d = str(domain, uses)!;
+    const dts = d instanceof Code ? d.ts : tsString(d);
+    const dpy = d instanceof Code ? d.py : JSON.stringify(d);
+    return new Code(
+      `s3.Bucket.fromBucketAttributes(this, '${cid}', { bucketName: ${tsString(name)}, bucketRegionalDomainName: ${dts} })`,
+      `s3.Bucket.from_bucket_attributes(self, "${cid}", bucket_name=${JSON.stringify(name)}, bucket_regional_domain_name=${dpy})`,
+      (s) =>
+        s3.Bucket.fromBucketAttributes(s, cid, {
+          bucketName: name,
+          bucketRegionalDomainName: d instanceof Code ? (d.make(s) as string) : d,
+        }),
+    );
+  };
+
+  const origin = (o: Json): Record<string, Value | undefined> => {
+    const custom = o.CustomOriginConfig;
+    const s3config = o.S3OriginConfig;
+    const bucketName = typeof o.DomainName === 'string' ? bucketOfDomain(o.DomainName) : undefined;
+    const common = {
+      name: str(o.Id, uses),
+      originPath: str(o.OriginPath, uses),
+      customHeaders: o.OriginCustomHeaders
+        ? new DataMap(
+            Object.fromEntries(
+              o.OriginCustomHeaders.map((h: Json) => [h.HeaderName, str(h.HeaderValue, uses)]),
+            ),
+          )
+        : undefined,
+      connectionAttempts: num(o.ConnectionAttempts, uses),
+      connectionTimeout: duration(o.ConnectionTimeout, uses),
+      originShieldRegion: bool(o.OriginShield?.Enabled)
+        ? str(o.OriginShield.OriginShieldRegion, uses)
+        : undefined,
+      responseCompletionTimeout: duration(o.ResponseCompletionTimeout, uses),
+    };
+    if (s3config && bucketName) {
+      const oai = s3config.OriginAccessIdentity;
+      const oaiId = typeof oai === 'string' && oai.length > 0 ? oai.split('/').pop()! : undefined;
+      const cid = oaiId ? ids.next('OriginAccessIdentity') : '';
+      return {
+        ...common,
+        bucket: bucket('Bucket', bucketName, o.DomainName),
+        originAccessIdentity: oaiId
+          ? (uses.add('cloudfront'),
+            new Code(
+              `cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(this, '${cid}', ${tsString(oaiId)})`,
+              `cloudfront.OriginAccessIdentity.from_origin_access_identity_id(self, "${cid}", ${JSON.stringify(oaiId)})`,
+              (s) => cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(s, cid, oaiId),
+            ))
+          : undefined,
+        readTimeout: duration(s3config.OriginReadTimeout, uses),
+      };
+    }
+    return {
+      ...common,
+      domainName: str(o.DomainName, uses),
+      httpPort: num(custom?.HTTPPort, uses),
+      httpsPort: num(custom?.HTTPSPort, uses),
+      protocol: enumMember(
+        cloudfront.OriginProtocolPolicy as Json,
+        'OriginProtocolPolicy',
+        custom?.OriginProtocolPolicy,
+        uses,
+      ),
+      sslPolicy: list(custom?.OriginSSLProtocols, uses),
+      readTimeout: duration(custom?.OriginReadTimeout, uses),
+      keepaliveTimeout: duration(custom?.OriginKeepaliveTimeout, uses),
+    };
+  };
+
+  const aliases: Json[] = config.Aliases ?? config.CNAMEs ?? [];
+  const cert = config.ViewerCertificate ?? {};
+  let sslCertificate: Value | undefined;
+  if (cert.AcmCertificateArn !== undefined) {
+    uses.add('acm').add('SslCertificate');
+    const arn = str(cert.AcmCertificateArn, uses)!;
+    const a = (lang: 'ts' | 'py') => (arn instanceof Code ? arn[lang] : lit(lang, arn));
+    sslCertificate = new Code(
+      `SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(this, 'Certificate', ${a('ts')}))`,
+      `SslCertificate.from_acm_certificate(acm.Certificate.from_certificate_arn(self, "Certificate", ${a('py')}))`,
+      (s) =>
+        SslCertificate.fromAcmCertificate(
+          acm.Certificate.fromCertificateArn(
+            s,
+            'Certificate',
+            arn instanceof Code ? (arn.make(s) as string) : arn,
+          ),
+        ),
+    );
+  } else if (cert.IamCertificateId !== undefined) {
+    uses.add('SslCertificate');
+    const id = str(cert.IamCertificateId, uses)!;
+    const a = (lang: 'ts' | 'py') => (id instanceof Code ? id[lang] : lit(lang, id));
+    sslCertificate = new Code(
+      `SslCertificate.fromIamCertificateId(${a('ts')})`,
+      `SslCertificate.from_iam_certificate_id(${a('py')})`,
+      (s) => SslCertificate.fromIamCertificateId(id instanceof Code ? (id.make(s) as string) : id),
+    );
+  }
+  // CloudFront serves alternate domain names only with a certificate, and so does our construct:
+  // without one, the input's names are kept through the escape hatch.
+  const literalAliases = Array.isArray(aliases) && !aliases.some(isIntrinsic) && sslCertificate !== undefined;
+  const name = literalAliases && aliases.length > 0 ? aliases[0] : 'imported.example.com';
+
+  const geo = config.Restrictions?.GeoRestriction;
+  let geoRestriction: Value | undefined;
+  if (geo && geo.RestrictionType !== 'none' && Array.isArray(geo.Locations)) {
+    uses.add('cloudfront');
+    const method = geo.RestrictionType === 'whitelist' ? 'allowlist' : 'denylist';
+    const codes = geo.Locations as string[];
+    geoRestriction = new Code(
+      `cloudfront.GeoRestriction.${method}(${codes.map((c) => tsString(c)).join(', ')})`,
+      `cloudfront.GeoRestriction.${method}(${codes.map((c) => JSON.stringify(c)).join(', ')})`,
+      () => cloudfront.GeoRestriction[method](...codes),
+    );
+  }
+
+  const logging = config.Logging;
+  let loggingProps: Value | undefined;
+  if (logging?.Bucket !== undefined) {
+    const bucketName = typeof logging.Bucket === 'string' ? bucketOfDomain(logging.Bucket) : undefined;
+    loggingProps = {
+      enabled: true,
+      bucket: bucketName ? bucket('LogBucket', bucketName, logging.Bucket) : undefined,
+      path: str(logging.Prefix, uses),
+      includeCookies: bool(logging.IncludeCookies),
+    };
+  }
+
+  const props: Record<string, Value | undefined> = {
+    name,
+    aliases: literalAliases
+      ? (aliases.slice(1) as string[]).filter((a) => a !== name)
+      : sslCertificate
+        ? list(aliases, uses)
+        : undefined,
+    comment: str(config.Comment ?? '', uses),
+    enabled: bool(config.Enabled),
+    rootObject: str(config.DefaultRootObject ?? '', uses),
+    origins: (config.Origins ?? []).map(origin),
+    originGroups: config.OriginGroups?.Items?.map((g: Json) => ({
+      name: str(g.Id, uses),
+      primaryOrigin: str(g.Members?.Items?.[0]?.OriginId, uses),
+      secondaryOrigin: str(g.Members?.Items?.[1]?.OriginId, uses),
+      failoverStatusCodes: g.FailoverCriteria?.StatusCodes?.Items?.map((c: Json) => num(c, uses)),
+    })),
+    defaultCacheBehavior: config.DefaultCacheBehavior ? behavior(config.DefaultCacheBehavior) : undefined,
+    behaviors: config.CacheBehaviors?.map(behavior),
+    errorResponses: config.CustomErrorResponses?.map((e: Json) => ({
+      errorCode: num(e.ErrorCode, uses),
+      responseCode: num(e.ResponseCode, uses),
+      responsePagePath: str(e.ResponsePagePath, uses),
+      minTtl: duration(e.ErrorCachingMinTTL ?? 300, uses),
+    })),
+    logging: loggingProps,
+    // CloudFormation's defaults differ from ours: the input's values, stated.
+    priceClass: enumMember(
+      cloudfront.PriceClass as Json,
+      'PriceClass',
+      config.PriceClass ?? 'PriceClass_All',
+      uses,
+    ),
+    httpVersion: enumMember(
+      cloudfront.HttpVersion as Json,
+      'HttpVersion',
+      config.HttpVersion ?? 'http1.1',
+      uses,
+    ),
+    enableIpv6: bool(config.IPV6Enabled) ?? false,
+    sslCertificate,
+    sslSupportMethod: sslCertificate
+      ? enumMember(cloudfront.SSLMethod as Json, 'SSLMethod', cert.SslSupportMethod, uses)
+      : undefined,
+    sslMinimumProtocolVersion: sslCertificate
+      ? enumMember(
+          cloudfront.SecurityPolicyProtocol as Json,
+          'SecurityPolicyProtocol',
+          cert.MinimumProtocolVersion ?? 'TLSv1',
+          uses,
+        )
+      : undefined,
+    geoRestriction,
+    webAclId: str(config.WebACLId, uses),
+  };
+  uses.add('Distribution');
+  return { props: withoutDefaults(props), uses };
+}
+
+/** How our defaults print: a prop that prints the same is left out. */
+const OUR_DEFAULTS: Record<string, string> = {
+  enabled: 'true',
+  viewerProtocolPolicy: 'cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS',
+  allowedMethods: '["GET","HEAD"]',
+  cachedMethods: '["GET","HEAD"]',
+  compress: 'true',
+  smoothStreaming: 'false',
+  forwardQueryString: 'true',
+  minTtl: 'Duration.seconds(0)',
+  defaultTtl: 'Duration.days(1)',
+  maxTtl: 'Duration.days(365)',
+  httpPort: '80',
+  httpsPort: '443',
+  protocol: 'cloudfront.OriginProtocolPolicy.HTTPS_ONLY',
+  sslPolicy: '["TLSv1.2"]',
+  priceClass: 'cloudfront.PriceClass.PRICE_CLASS_100',
+  httpVersion: 'cloudfront.HttpVersion.HTTP2_AND_3',
+  enableIpv6: 'true',
+  sslSupportMethod: 'cloudfront.SSLMethod.SNI',
+  sslMinimumProtocolVersion: 'cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021',
+  includeCookies: 'false',
+  // CloudFront's own defaults, which our construct leaves to CloudFront.
+  connectionAttempts: '3',
+  connectionTimeout: 'Duration.seconds(10)',
+};
+
+function text(v: Value | undefined): string | undefined {
+  if (v instanceof Code) return v.ts;
+  return v === undefined || v instanceof DataMap ? undefined : JSON.stringify(v);
+}
+
+/** `props` without what equals our defaults, at every level of the specification's structs. */
+function withoutDefaults(props: Record<string, Value | undefined>): Record<string, Value | undefined> {
+  const prune = (o: Record<string, Value | undefined>) =>
+    Object.fromEntries(
+      Object.entries(o).filter(
+        ([k, v]) => v !== undefined && !(k in OUR_DEFAULTS && text(v) === OUR_DEFAULTS[k]),
+      ),
+    );
+  const each = (v: Value | undefined) =>
+    Array.isArray(v) ? v.map((x) => prune(x as Record<string, Value | undefined>)) : v;
+  const top = prune(props);
+  if (top.comment === top.name) delete top.comment;
+  if (Array.isArray(top.aliases) && top.aliases.length === 0) delete top.aliases;
+  for (const key of ['origins', 'behaviors', 'errorResponses', 'originGroups']) top[key] = each(top[key]);
+  if (top.defaultCacheBehavior) {
+    top.defaultCacheBehavior = prune(top.defaultCacheBehavior as Record<string, Value | undefined>);
+  }
+  // Logging is off by default: only its cookies setting has a default to leave out.
+  if (top.logging) {
+    const { includeCookies, ...rest } = top.logging as Record<string, Value | undefined>;
+    top.logging = includeCookies === true ? { ...rest, includeCookies } : rest;
+  }
+  return Object.fromEntries(Object.entries(top).filter(([, v]) => v !== undefined));
+}
