@@ -74,7 +74,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'ajv@^8.17.1',
     'fast-check@^4.3.0',
   ],
-  gitignore: ['cdk.out/', 'examples/cdk.out/', '.jsii.tabl.json', 'dist/'],
+  gitignore: ['cdk.out/', 'examples/cdk.out/', '.jsii.tabl.json', 'dist/', 'test/.import-out/'],
 
   // `npx cdk-cloudfront-distributions import FILE`: a YAML parser that supports CloudFormation's
   // short-form tags (!Ref, !GetAtt, ...); bundled, as jsii requires of a dependency that is not a

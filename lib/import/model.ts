@@ -106,23 +106,54 @@ function enumMember(
   uses: Set<string>,
 ): Value | undefined {
   if (value === undefined) return undefined;
-  if (isIntrinsic(value)) return token(value, 'string', uses);
+  if (isIntrinsic(value)) {
+    const t = token(value, 'string', uses);
+    uses.add('cloudfront');
+    return new Code(`${t.ts} as cloudfront.${name}`, t.py, t.make);
+  }
   const member = Object.entries(enumeration).find(([, v]) => v === value)?.[0];
   if (!member) return String(value);
   uses.add('cloudfront');
   return new Code(`cloudfront.${name}.${member}`, `cloudfront.${name}.${member}`, () => value);
 }
 
+/** aws-cdk-lib's managed policy constants, by class (its statics are not enumerable). */
+const MANAGED: Record<'CachePolicy' | 'OriginRequestPolicy' | 'ResponseHeadersPolicy', readonly string[]> = {
+  CachePolicy: [
+    'AMPLIFY',
+    'CACHING_OPTIMIZED',
+    'CACHING_OPTIMIZED_FOR_UNCOMPRESSED_OBJECTS',
+    'CACHING_DISABLED',
+    'ELEMENTAL_MEDIA_PACKAGE',
+    'USE_ORIGIN_CACHE_CONTROL_HEADERS',
+    'USE_ORIGIN_CACHE_CONTROL_HEADERS_QUERY_STRINGS',
+  ] satisfies (keyof typeof cloudfront.CachePolicy)[],
+  OriginRequestPolicy: [
+    'USER_AGENT_REFERER_HEADERS',
+    'CORS_CUSTOM_ORIGIN',
+    'CORS_S3_ORIGIN',
+    'ALL_VIEWER',
+    'ELEMENTAL_MEDIA_TAILOR',
+    'ALL_VIEWER_AND_CLOUDFRONT_2022',
+    'ALL_VIEWER_EXCEPT_HOST_HEADER',
+  ] satisfies (keyof typeof cloudfront.OriginRequestPolicy)[],
+  ResponseHeadersPolicy: [
+    'CORS_ALLOW_ALL_ORIGINS',
+    'CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT',
+    'SECURITY_HEADERS',
+    'CORS_ALLOW_ALL_ORIGINS_AND_SECURITY_HEADERS',
+    'CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS',
+  ] satisfies (keyof typeof cloudfront.ResponseHeadersPolicy)[],
+};
+
 /** A managed policy's constant, such as `cloudfront.CachePolicy.CACHING_OPTIMIZED`, by its id. */
-function managed(cls: Json, name: string, id: string): string | undefined {
-  for (const key of Object.getOwnPropertyNames(cls)) {
-    if (!/^[A-Z0-9_]+$/.test(key)) continue;
-    const policy = cls[key];
-    const policyId =
-      policy?.cachePolicyId ?? policy?.originRequestPolicyId ?? policy?.responseHeadersPolicyId;
-    if (policyId === id) return `cloudfront.${name}.${key}`;
-  }
-  return undefined;
+function managed(kind: keyof typeof MANAGED, id: string): string | undefined {
+  const cls = cloudfront[kind] as Json;
+  const key = MANAGED[kind].find((k) => {
+    const p = cls[k];
+    return (p?.cachePolicyId ?? p?.originRequestPolicyId ?? p?.responseHeadersPolicyId) === id;
+  });
+  return key ? `cloudfront.${kind}.${key}` : undefined;
 }
 
 /** Ids for the constructs the generated code imports: one name, numbered when repeated. */
@@ -152,7 +183,7 @@ export function toModel(config: Json): Model {
     uses.add('cloudfront');
     const cls = cloudfront[kind] as Json;
     if (!isIntrinsic(id)) {
-      const constant = managed(cls, kind, id);
+      const constant = managed(kind, id);
       if (constant) return new Code(constant, constant, () => cls[constant.split('.').pop()!]);
     }
     const method = {

@@ -1,0 +1,242 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { differences, withDefaults } from '../lib/import/check';
+import { main } from '../lib/import/cli';
+import { importDistribution } from '../lib/import/index';
+import { findDistribution, parseText } from '../lib/import/parse';
+
+// The importer (lib/import): a corpus of configurations from AWS's documentation and public sample
+// templates, each turned into code and proven equivalent; the generated TypeScript compiles under
+// --strict and renders the input when run; the generated Python compiles; bad input gets one line.
+
+const CORPUS = path.join(__dirname, 'fixtures', 'import');
+const OUT = path.join(__dirname, '.import-out');
+/** Every file of the corpus, with the resource to pick where the template has several. */
+const FILES: [string, string | undefined][] = [
+  ...fs
+    .readdirSync(CORPUS)
+    .filter((f) => f !== 'two-distributions.yaml')
+    .sort()
+    .map((f): [string, string | undefined] => [f, undefined]),
+  ['two-distributions.yaml', 'Static'],
+];
+const read = (file: string) => fs.readFileSync(path.join(CORPUS, file), 'utf8');
+
+beforeAll(() => {
+  fs.rmSync(OUT, { recursive: true, force: true });
+  fs.mkdirSync(OUT, { recursive: true });
+});
+
+test('the corpus holds at least 15 configurations', () => {
+  expect(FILES.length).toBeGreaterThanOrEqual(15);
+});
+
+describe.each(FILES)('%s', (file, resource) => {
+  test('is equivalent after CloudFront defaults (--check)', () => {
+    expect(importDistribution(read(file), { resource, source: file }).check()).toEqual([]);
+  });
+});
+
+test('every generated TypeScript program compiles with tsc --strict', () => {
+  for (const [file, resource] of FILES) {
+    const ts = importDistribution(read(file), { resource, source: file }).typescript;
+    fs.writeFileSync(path.join(OUT, `${file.replace(/\W/g, '_')}.ts`), ts);
+  }
+  fs.writeFileSync(
+    path.join(OUT, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'ES2020',
+        module: 'commonjs',
+        moduleResolution: 'node',
+        skipLibCheck: true,
+        baseUrl: '.',
+        paths: { 'cdk-cloudfront-distributions': ['../../lib/index.ts'] },
+      },
+      include: ['*.ts'],
+    }),
+  );
+  const tsc = path.join(__dirname, '..', 'node_modules', '.bin', 'tsc');
+  expect(() => execFileSync(tsc, ['-p', OUT], { encoding: 'utf8' })).not.toThrow();
+}, 120_000);
+
+test('every generated Python program compiles (python3 -m py_compile)', () => {
+  const files = FILES.map(([file, resource]) => {
+    const out = path.join(OUT, `${file.replace(/\W/g, '_')}.py`);
+    fs.writeFileSync(out, importDistribution(read(file), { resource, source: file }).python);
+    return out;
+  });
+  expect(() => execFileSync('python3', ['-m', 'py_compile', ...files], { encoding: 'utf8' })).not.toThrow();
+});
+
+// The check runs the tree the code is printed from; these run the printed code itself.
+describe.each([
+  's3-website-oai.yaml',
+  'api-get-distribution.json',
+  'parameters-intrinsics.yaml',
+  'lambda-edge.yaml',
+])('the generated TypeScript of %s, run', (file) => {
+  test('renders the input', () => {
+    const ts = importDistribution(read(file), { source: file }).typescript.replace(
+      "from 'cdk-cloudfront-distributions'",
+      "from '../../lib'",
+    );
+    const module = path.join(OUT, `run_${file.replace(/\W/g, '_')}.ts`);
+    fs.writeFileSync(module, ts);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported = require(module);
+    const StackClass = Object.values(exported)[0] as new (scope: App, id: string) => Stack;
+    const app = new App();
+    const stack = new StackClass(app, 'Imported');
+    const template = app.synth().getStackByName(stack.stackName).template;
+    const [rendered] = Object.values(template.Resources as Record<string, any>).filter(
+      (r) => r.Type === 'AWS::CloudFront::Distribution',
+    );
+    const input = findDistribution(parseText(read(file))).config;
+    expect(differences(withDefaults(rendered.Properties.DistributionConfig), withDefaults(input))).toEqual(
+      [],
+    );
+  });
+});
+
+describe('generates idiomatic code', () => {
+  test("our props, aws-cdk-lib's enums, managed policies and imports by name, ARN or id", () => {
+    const ts = importDistribution(read('api-get-distribution.json')).typescript;
+    expect(ts).toContain("name: 'cdn.example.com',");
+    expect(ts).toContain('cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,');
+    expect(ts).toContain(
+      "SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(this, 'Certificate', 'arn:aws:acm:us-east-1:123456789012:certificate/abcd1234-ab12-cd34-ef56-abcdef123456'))",
+    );
+    expect(ts).toContain("originShieldRegion: 'us-east-1',");
+    expect(ts).toContain("'X-From-CDN': 'yes',");
+    expect(ts).toContain('minTtl: Duration.seconds(5),');
+    // Our defaults are left out; CloudFormation's defaults that differ from ours are stated.
+    expect(ts).not.toContain('viewerProtocolPolicy');
+    expect(ts).not.toContain('enableIpv6');
+    const legacy = importDistribution(read('cfn-docs-s3-origin.json')).typescript;
+    expect(legacy).toContain('httpVersion: cloudfront.HttpVersion.HTTP1_1,');
+    expect(legacy).toContain('enableIpv6: false,');
+    expect(legacy).toContain('priceClass: cloudfront.PriceClass.PRICE_CLASS_200,');
+    expect(legacy).toContain('compress: false,');
+    expect(legacy).toContain(
+      "originAccessIdentity: cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(this, 'OriginAccessIdentity', 'E127EXAMPLE51Z'),",
+    );
+  });
+
+  test("what our props cannot express is kept exactly, through an escape hatch, and the template's logical id", () => {
+    const ts = importDistribution(read('cfn-docs-s3-origin.json')).typescript;
+    expect(ts).toContain(
+      '// Kept exactly through an escape hatch: our props do not express this part of the input.',
+    );
+    expect(ts).toContain(
+      "resource.addPropertyOverride('DistributionConfig.Aliases', ['mysite.example.com', 'yoursite.example.com']);",
+    );
+    expect(ts).toContain("resource.overrideLogicalId('myDistribution');");
+  });
+
+  test('template functions stay deploy-time values', () => {
+    const ts = importDistribution(read('parameters-intrinsics.yaml')).typescript;
+    expect(ts).toContain("comment: Token.asString({ 'Fn::Sub': 'site ${DomainName}' }),");
+    expect(ts).toContain("domainName: Token.asString({ Ref: 'OriginDomain' }),");
+    const py = importDistribution(read('parameters-intrinsics.yaml')).python;
+    expect(py).toContain('comment=Token.as_string({"Fn::Sub": "site ${DomainName}"}),');
+  });
+
+  test('the same in Python: snake_case keys, dicts, the same constructs', () => {
+    const py = importDistribution(read('api-get-distribution.json')).python;
+    expect(py).toContain('from cdk_cloudfront_distributions import Distribution, SslCertificate');
+    expect(py).toContain('"cache_policy": cloudfront.CachePolicy.CACHING_OPTIMIZED,');
+    expect(py).toContain('"X-From-CDN": "yes",');
+    expect(py).toContain('"min_ttl": Duration.seconds(5),');
+  });
+});
+
+describe('the command', () => {
+  let out: string;
+  let err: string;
+  beforeEach(() => {
+    out = '';
+    err = '';
+    jest.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      out += String(s);
+      return true;
+    });
+    jest.spyOn(process.stderr, 'write').mockImplementation((s) => {
+      err += String(s);
+      return true;
+    });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const bad = (name: string, text: string) => {
+    const file = path.join(OUT, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  test('prints TypeScript, Python, or "equivalent" with --check', () => {
+    const file = path.join(CORPUS, 'lambda-edge.yaml');
+    expect(main(['import', file])).toBe(0);
+    expect(out).toContain('export class CdnStack extends Stack {');
+    out = '';
+    expect(main(['import', file, '--language', 'python'])).toBe(0);
+    expect(out).toContain('class CdnStack(Stack):');
+    out = '';
+    expect(main(['import', file, '--check'])).toBe(0);
+    expect(out).toBe('equivalent\n');
+    out = '';
+    expect(main(['import', path.join(CORPUS, 'two-distributions.yaml'), '--resource', 'Static'])).toBe(0);
+    expect(out).toContain("new Distribution(this, 'Static', {");
+    expect(err).toBe('');
+  });
+
+  test.each([
+    ['not JSON or YAML', 'a: [1, 2\n', /^error: the input is neither JSON nor YAML: /],
+    [
+      'no distribution',
+      '{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}',
+      /^error: the template has no AWS::CloudFront::Distribution resource\n$/,
+    ],
+    [
+      'nothing CloudFront',
+      '{"hello": 1}',
+      /^error: the input holds no distribution: expected a CloudFormation template or the JSON of get-distribution-config\n$/,
+    ],
+    [
+      'an unknown field',
+      '{"Resources": {"D": {"Type": "AWS::CloudFront::Distribution", "Properties": {"DistributionConfig": {"Enabled": true, "Shiny": 1}}}}}',
+      /^error: unknown field DistributionConfig.Shiny: it is not part of AWS::CloudFront::Distribution\n$/,
+    ],
+  ])('refuses %s with one line and exit code 1', (_, text, message) => {
+    expect(main(['import', bad('bad.txt', text)])).toBe(1);
+    expect(err).toMatch(message);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(out).toBe('');
+  });
+
+  test('refuses several distributions without --resource, an unknown resource, a missing file', () => {
+    const two = path.join(CORPUS, 'two-distributions.yaml');
+    expect(main(['import', two])).toBe(1);
+    expect(err).toBe(
+      'error: the template has 2 distributions (Www, Static): choose one with --resource ID\n',
+    );
+    err = '';
+    expect(main(['import', two, '--resource', 'Nope'])).toBe(1);
+    expect(err).toBe(
+      'error: the template has no AWS::CloudFront::Distribution named Nope; it has Www, Static\n',
+    );
+    err = '';
+    expect(main(['import', path.join(OUT, 'missing.json')])).toBe(1);
+    expect(err).toBe(`error: cannot read ${path.join(OUT, 'missing.json')}: ENOENT\n`);
+  });
+
+  test('usage mistakes exit with 2', () => {
+    expect(main(['export', 'x'])).toBe(2);
+    expect(main(['import', 'x', '--language', 'go'])).toBe(2);
+    expect(err).toContain('error: --language must be typescript or python, not go');
+  });
+});
