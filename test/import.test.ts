@@ -138,8 +138,23 @@ describe('generates idiomatic code', () => {
     expect(ts).toContain("resource.overrideLogicalId('myDistribution');");
   });
 
+  test('what our construct refuses is kept through the escape hatch too, and placeholders say so', () => {
+    // The CloudFormation User Guide's sample gives trusted signers that are no account IDs.
+    const ts = importDistribution(read('cfn-docs-custom-origin.json')).typescript;
+    expect(ts).not.toContain('trustedSigners');
+    expect(ts).toContain(
+      "resource.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.TrustedSigners', ['1234567890EX', '1234567891EX']);",
+    );
+    expect(ts).toContain(
+      "      // A placeholder: the input has no alternate domain name this prop can hold (our props need a certificate for them).\n      name: 'imported.example.com',",
+    );
+  });
+
   test('template functions stay deploy-time values', () => {
     const ts = importDistribution(read('parameters-intrinsics.yaml')).typescript;
+    expect(ts).toContain(
+      "    // Token.asString(...), Token.asNumber(...) and Token.asList(...) are the template's deploy-time values (Ref, Fn::...), kept as they are.",
+    );
     expect(ts).toContain("comment: Token.asString({ 'Fn::Sub': 'site ${DomainName}' }),");
     expect(ts).toContain("domainName: Token.asString({ Ref: 'OriginDomain' }),");
     const py = importDistribution(read('parameters-intrinsics.yaml')).python;

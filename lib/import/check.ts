@@ -1,5 +1,5 @@
 import { App, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
-import { Value, build } from './code';
+import { Code, Value, build } from './code';
 import { METHOD_ORDER } from './model';
 import { ImportError } from './parse';
 import { isIntrinsic } from './schema';
@@ -30,9 +30,11 @@ export function render(props: Record<string, Value | undefined>, overrides: read
   try {
     distribution = new Distribution(stack, 'Distribution', build(props, stack) as DistributionProps);
   } catch (e) {
-    throw new ImportError(
-      `our Distribution refuses this configuration: ${(e as Error).message.split('\n').slice(1).join(' ')}`,
-    );
+    const problems = (e as Error).message.split('\n').slice(1);
+    const paths = problems
+      .map((p) => /^`([\w.[\]]+)`/.exec(p)?.[1])
+      .filter((p): p is string => p !== undefined);
+    throw new RefusedError(`our Distribution refuses this configuration: ${problems.join(' ')}`, paths);
   }
   const resource = distribution.node.defaultChild as cloudfront.CfnDistribution;
   for (const o of overrides) {
@@ -141,6 +143,51 @@ export function differences(ours: Json, input: Json, at = 'DistributionConfig'):
     });
   }
   return [{ path: at, value: input }];
+}
+
+/**
+ * `props` without what our construct refuses (each problem names its prop path first): what is
+ * taken out is restored exactly by the escape hatches, since the check compares with the input.
+ */
+export function settle(props: Record<string, Value | undefined>): Record<string, Value | undefined> {
+  let current = props;
+  const removed = new Set<string>();
+  for (let round = 0; round < 20; round++) {
+    try {
+      render(current);
+      return current;
+    } catch (e) {
+      if (!(e instanceof RefusedError)) throw e;
+      const paths = e.paths.map((p) => p.replace(/\[\d+\].*$/, '')).filter((p) => !removed.has(p));
+      if (paths.length === 0) throw new ImportError(e.message);
+      for (const p of paths) {
+        current = without(current, p.split('.'));
+        removed.add(p);
+      }
+    }
+  }
+  throw new ImportError('our Distribution keeps refusing this configuration');
+}
+
+/** Our construct's refusal, with the prop paths its problems name. */
+class RefusedError extends ImportError {
+  constructor(
+    message: string,
+    public readonly paths: string[],
+  ) {
+    super(message);
+  }
+}
+
+/** `o` without the prop at `path` (keys, from the top). */
+function without(o: Json, path: string[]): Json {
+  if (o === undefined || typeof o !== 'object' || Array.isArray(o) || o instanceof Code) return o;
+  const [key, ...rest] = path;
+  if (rest.length === 0) {
+    const { [key]: _gone, ...others } = o;
+    return others;
+  }
+  return { ...o, [key]: without(o[key], rest) };
 }
 
 /** The escape hatches the props need to render `input` exactly. */

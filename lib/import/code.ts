@@ -101,10 +101,14 @@ export function printProps(
   props: Record<string, Value | undefined>,
   language: 'typescript' | 'python',
   indent: string,
+  notes: Record<string, string> = {},
 ): string {
   const py = language === 'python';
   return Object.entries(props)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${indent}${py ? `${snake(k)}=` : `${k}: `}${print(v as Value, language, indent)},`)
+    .map(([k, v]) => {
+      const note = notes[k] ? `${indent}${py ? '#' : '//'} ${notes[k]}\n` : '';
+      return `${note}${indent}${py ? `${snake(k)}=` : `${k}: `}${print(v as Value, language, indent)},`;
+    })
     .join('\n');
 }

@@ -5,6 +5,7 @@ import { Value, printProps, pyLiteral, tsLiteral, tsString } from './code';
 export interface Program {
   readonly props: Record<string, Value | undefined>;
   readonly uses: Set<string>;
+  readonly notes: Record<string, string>;
   readonly overrides: readonly Override[];
   /** The construct id, from the template's logical id or the distribution's id. */
   readonly id: string;
@@ -32,6 +33,8 @@ function className(id: string): string {
   return `${/^[A-Za-z]/.test(name) ? name : `D${name}`}Stack`;
 }
 
+const TOKENS =
+  "Token.asString(...), Token.asNumber(...) and Token.asList(...) are the template's deploy-time values (Ref, Fn::...), kept as they are.";
 const WHY = 'Kept exactly through an escape hatch: our props do not express this part of the input.';
 
 /** The TypeScript program. */
@@ -56,8 +59,9 @@ export function typescript(p: Program): string {
     '  constructor(scope: Construct, id: string, props?: StackProps) {',
     '    super(scope, id, props);',
     '',
+    ...(p.uses.has('Token') ? [`    // ${TOKENS}`] : []),
     `    const distribution = new Distribution(this, ${tsString(p.id)}, {`,
-    printProps(p.props, 'typescript', '      '),
+    printProps(p.props, 'typescript', '      ', p.notes),
     '    });',
   ];
   if (p.overrides.length > 0 || p.logicalId) {
@@ -98,8 +102,13 @@ export function python(p: Program): string {
     '    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:',
     '        super().__init__(scope, construct_id, **kwargs)',
     '',
+    ...(p.uses.has('Token')
+      ? [
+          `        # ${TOKENS.replace(/asString|asNumber|asList/g, (m) => m.replace(/[A-Z]/, (c) => `_${c.toLowerCase()}`))}`,
+        ]
+      : []),
     `        distribution = Distribution(self, ${JSON.stringify(p.id)},`,
-    printProps(p.props, 'python', '            '),
+    printProps(p.props, 'python', '            ', p.notes),
     '        )',
   ];
   if (p.overrides.length > 0 || p.logicalId) lines.push('        resource = distribution.node.default_child');

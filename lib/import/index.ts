@@ -1,4 +1,4 @@
-import { check, overridesFor } from './check';
+import { check, overridesFor, settle } from './check';
 import { python, typescript } from './emit';
 import { toModel } from './model';
 import { findDistribution, parseText } from './parse';
@@ -18,10 +18,13 @@ export function importDistribution(
 ): Imported {
   const found = findDistribution(parseText(text), options.resource);
   const model = toModel(found.config);
-  const overrides = overridesFor(model.props, found.config);
+  // What our construct refuses is left to the escape hatches, which keep the input exact.
+  const props = settle(model.props);
+  const overrides = overridesFor(props, found.config);
   const program = {
-    props: model.props,
+    props,
     uses: model.uses,
+    notes: model.notes,
     overrides,
     id: found.id,
     logicalId: found.kind === 'template' ? found.id : undefined,
@@ -30,6 +33,6 @@ export function importDistribution(
   return {
     typescript: typescript(program),
     python: python(program),
-    check: () => check(model.props, overrides, found.config),
+    check: () => check(props, overrides, found.config),
   };
 }

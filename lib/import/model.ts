@@ -27,6 +27,8 @@ export interface Model {
   readonly props: Record<string, Value | undefined>;
   /** Names the generated code imports, by module: `aws-cdk-lib` and ours. */
   readonly uses: Set<string>;
+  /** A comment to print before a prop. */
+  readonly notes: Record<string, string>;
 }
 
 /** An intrinsic of the template, kept as the deploy-time value it is. */
@@ -477,7 +479,12 @@ export function toModel(config: Json): Model {
     webAclId: str(config.WebACLId, uses),
   };
   uses.add('Distribution');
-  return { props: withoutDefaults(props), uses };
+  const notes: Record<string, string> = {};
+  if (!(literalAliases && aliases.length > 0)) {
+    notes.name =
+      'A placeholder: the input has no alternate domain name this prop can hold (our props need a certificate for them).';
+  }
+  return { props: withoutDefaults(props), uses, notes };
 }
 
 /** How our defaults print: a prop that prints the same is left out. */
