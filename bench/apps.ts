@@ -80,7 +80,7 @@ function ours(stack: Stack, i: number, s: Shared): void {
       forwardQueryString: j !== 1,
       defaultTtl: Duration.minutes(j + 1),
     })),
-    errorResponses: ERRORS.map((errorCode) => ({ errorCode, responsePagePath: `/errors/${errorCode}.html` })),
+    errorResponses: ERRORS.map((errorCode) => ({ errorCode, responsePagePath: `/static/errors/${errorCode}.html` })),
     logging: { enabled: true, bucket: s.logs, path: `www${i}/` },
   });
 }
@@ -144,7 +144,7 @@ function l1(stack: Stack, i: number, s: Shared): void {
       })),
       customErrorResponses: ERRORS.map((errorCode) => ({
         errorCode,
-        responsePagePath: `/errors/${errorCode}.html`,
+        responsePagePath: `/static/errors/${errorCode}.html`,
         responseCode: errorCode,
         errorCachingMinTtl: 10,
       })),
@@ -186,7 +186,7 @@ function cdk(stack: Stack, i: number, s: Shared): void {
     errorResponses: ERRORS.map((httpStatus) => ({
       httpStatus,
       responseHttpStatus: httpStatus,
-      responsePagePath: `/errors/${httpStatus}.html`,
+      responsePagePath: `/static/errors/${httpStatus}.html`,
       ttl: Duration.seconds(10),
     })),
     enableLogging: true,
