@@ -80,7 +80,10 @@ function ours(stack: Stack, i: number, s: Shared): void {
       forwardQueryString: j !== 1,
       defaultTtl: Duration.minutes(j + 1),
     })),
-    errorResponses: ERRORS.map((errorCode) => ({ errorCode, responsePagePath: `/static/errors/${errorCode}.html` })),
+    errorResponses: ERRORS.map((errorCode) => ({
+      errorCode,
+      responsePagePath: `/static/errors/${errorCode}.html`,
+    })),
     logging: { enabled: true, bucket: s.logs, path: `www${i}/` },
   });
 }

@@ -127,6 +127,19 @@ describe('generates idiomatic code', () => {
     );
   });
 
+  test("an S3 origin with its own Origin Access Control, or none, is aws-cdk-lib's S3BucketOrigin, with no escape hatch", () => {
+    const oac = importDistribution(read('cache-policies-oac.yaml')).typescript;
+    expect(oac).toContain(
+      "cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: 'site-bucket', bucketRegionalDomainName: 'site-bucket.s3.us-east-1.amazonaws.com' }), { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, 'OriginAccessControl', Token.asString({ 'Fn::GetAtt': ['OAC', 'Id'] })) }),",
+    );
+    expect(oac).not.toContain('addProperty');
+    const open = importDistribution(read('api-get-distribution-config.json')).typescript;
+    expect(open).toContain(
+      "cdkOrigin: origins.S3BucketOrigin.withBucketDefaults(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: 'awsexamplebucket', bucketRegionalDomainName: 'awsexamplebucket.s3.amazonaws.com' })),",
+    );
+    expect(open).not.toContain('addProperty');
+  });
+
   test("what our props cannot express is kept exactly, through an escape hatch, and the template's logical id", () => {
     const ts = importDistribution(read('cfn-docs-s3-origin.json')).typescript;
     expect(ts).toContain(

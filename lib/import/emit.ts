@@ -20,6 +20,7 @@ const CDK_NAMES: Record<string, [string, string]> = {
   acm: ['aws_certificatemanager as acm', 'aws_certificatemanager as acm'],
   cloudfront: ['aws_cloudfront as cloudfront', 'aws_cloudfront as cloudfront'],
   lambda: ['aws_lambda as lambda', 'aws_lambda as lambda_'],
+  origins: ['aws_cloudfront_origins as origins', 'aws_cloudfront_origins as origins'],
   s3: ['aws_s3 as s3', 'aws_s3 as s3'],
 };
 const OURS = ['Distribution', 'SslCertificate'];

@@ -3,6 +3,7 @@ import {
   Token,
   aws_certificatemanager as acm,
   aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as cfOrigins,
   aws_lambda as lambda,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
@@ -329,6 +330,49 @@ export function toModel(config: Json): Model {
         : undefined,
       responseCompletionTimeout: duration(o.ResponseCompletionTimeout, uses),
     };
+    // CloudFront's defaults that the API reports count as absent.
+    const onlyName =
+      Object.entries(common)
+        .slice(1)
+        .every(([k, v]) => v === undefined || text(v) === OUR_DEFAULTS[k]) &&
+      s3config?.OriginReadTimeout === undefined;
+    const emptyOai =
+      s3config && (s3config.OriginAccessIdentity === undefined || s3config.OriginAccessIdentity === '');
+    if (s3config && bucketName && emptyOai && onlyName) {
+      // An Origin Access Control of its own, or none (a public bucket): aws-cdk-lib's S3 origin
+      // says it as it is, with no Origin Access Control made for the stack.
+      uses.add('origins');
+      const b = bucket('Bucket', bucketName, o.DomainName);
+      if (o.OriginAccessControlId === undefined) {
+        return {
+          name: common.name,
+          cdkOrigin: new Code(
+            `origins.S3BucketOrigin.withBucketDefaults(${b.ts})`,
+            `origins.S3BucketOrigin.with_bucket_defaults(${b.py})`,
+            (sc) => cfOrigins.S3BucketOrigin.withBucketDefaults(b.make(sc) as s3.IBucket),
+          ),
+        };
+      }
+      uses.add('cloudfront');
+      const cid = ids.next('OriginAccessControl');
+      const oac = str(o.OriginAccessControlId, uses)!;
+      const a = (lang: 'ts' | 'py') => (oac instanceof Code ? oac[lang] : lit(lang, oac));
+      return {
+        name: common.name,
+        cdkOrigin: new Code(
+          `origins.S3BucketOrigin.withOriginAccessControl(${b.ts}, { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, '${cid}', ${a('ts')}) })`,
+          `origins.S3BucketOrigin.with_origin_access_control(${b.py}, origin_access_control=cloudfront.S3OriginAccessControl.from_origin_access_control_id(self, "${cid}", ${a('py')}))`,
+          (sc) =>
+            cfOrigins.S3BucketOrigin.withOriginAccessControl(b.make(sc) as s3.IBucket, {
+              originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(
+                sc,
+                cid,
+                oac instanceof Code ? (oac.make(sc) as string) : oac,
+              ),
+            }),
+        ),
+      };
+    }
     if (s3config && bucketName) {
       const oai = s3config.OriginAccessIdentity;
       const oaiId = typeof oai === 'string' && oai.length > 0 ? oai.split('/').pop()! : undefined;
