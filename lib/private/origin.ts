@@ -22,6 +22,7 @@ import {
   unknown,
   isDeployTime,
   anyDeployTime,
+  HEADER_NAME,
 } from './validation';
 import { DefaultCacheBehavior } from '../cache-behavior';
 import { Origin } from '../origins';
@@ -573,7 +574,7 @@ function customHeaderRules(at: string, headers: { [name: string]: string } | und
           name,
         ),
       );
-    } else if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    } else if (!HEADER_NAME.test(name)) {
       problems.push(message(at, "must have header names of letters, digits and !#$%&'*+.^_`|~-", name));
     }
   }

@@ -3,7 +3,17 @@ import * as viewerMtls from './viewer-mtls';
 import { ViewerMtls } from '../viewer-certificate';
 import { COUNTRY_CODES } from './countries';
 import { DEFAULTS } from './defaults';
-import { Shape, Warning, like, isDeployTime, message, oneOf, unique, unknown } from './validation';
+import {
+  Shape,
+  Warning,
+  like,
+  isDeployTime,
+  message,
+  oneOf,
+  unique,
+  unknown,
+  HEADER_NAME,
+} from './validation';
 
 /**
  * Distribution-level settings: comment, price class, root object, enabled, WAF, geo
@@ -142,7 +152,7 @@ export function rules(input: SettingsInput): string[] {
   // characters), such as x-amz-meta-cache-tag for S3 metadata.
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/invalidation-by-tags.html
   const tagHeader = input.cacheTagHeaderName;
-  if (!unknown(tagHeader) && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(tagHeader!)) {
+  if (!unknown(tagHeader) && !HEADER_NAME.test(tagHeader!)) {
     problems.push(
       message(
         'cacheTagHeaderName',

@@ -1,7 +1,8 @@
 import { Duration, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { DEFAULTS } from './defaults';
-import { Warning, isDeployTime, message, secondsIn, unknown } from './validation';
+import { HEADER_LIMITS } from './origin';
+import { Warning, isDeployTime, message, secondsIn, unknown, HEADER_NAME } from './validation';
 
 /**
  * Staged rollouts (CloudFront continuous deployment): a staging distribution, the continuous
@@ -34,8 +35,6 @@ export const STICKINESS_SECONDS = { min: 300, max: 3600 };
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-continuousdeploymentpolicy-singleheaderconfig.html
  */
 export const HEADER_PREFIX = 'aws-cf-cd-';
-const HEADER_NAME_MAX = 256;
-const HEADER_VALUE_MAX = 1783;
 
 /**
  * HTTP versions continuous deployment cannot be used with: "You can't use continuous deployment
@@ -102,22 +101,25 @@ export function trafficRules(t: TrafficInput): string[] {
           name,
         ),
       );
-    } else if (name!.length > HEADER_NAME_MAX || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name!)) {
+    } else if (name!.length > HEADER_LIMITS.name || !HEADER_NAME.test(name!)) {
       problems.push(
         message(
           'traffic.header',
-          `must be a header name of at most ${HEADER_NAME_MAX} letters, digits and !#$%&'*+.^_\`|~-`,
+          `must be a header name of at most ${HEADER_LIMITS.name} letters, digits and !#$%&'*+.^_\`|~-`,
           name,
         ),
       );
     }
   }
   const value = t.value;
-  if (!unknown(value) && (value!.length === 0 || value!.length > HEADER_VALUE_MAX || /[\r\n]/.test(value!))) {
+  if (
+    !unknown(value) &&
+    (value!.length === 0 || value!.length > HEADER_LIMITS.value || /[\r\n]/.test(value!))
+  ) {
     problems.push(
       message(
         'traffic.value',
-        `must be a header value of 1 to ${HEADER_VALUE_MAX} characters on one line`,
+        `must be a header value of 1 to ${HEADER_LIMITS.value} characters on one line`,
         value,
       ),
     );

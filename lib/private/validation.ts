@@ -224,6 +224,13 @@ export function nonEmpty(path: string, value: string | undefined): string[] {
   return value!.trim().length > 0 ? [] : [message(path, 'must not be empty', value)];
 }
 
+/**
+ * An HTTP header name: a token of RFC 9110's characters.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9110#name-field-names
+ */
+export const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /** A whole number within [min, max]. */
 export function integerIn(path: string, value: number | undefined, min: number, max: number): string[] {
   if (unknown(value)) return [];
