@@ -7,6 +7,7 @@ import {
   aws_lambda as lambda,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { Code, DataMap, Value, pyLiteral, tsLiteral, tsString } from './code';
 import { isIntrinsic } from './schema';
 import { SslCertificate } from '../viewer-certificate';
@@ -22,6 +23,12 @@ type Json = any;
 
 /** A string literal in the language of `lang`. */
 const lit = (lang: 'ts' | 'py', v: string) => (lang === 'ts' ? tsString(v) : JSON.stringify(v));
+
+/** A string of the input (a literal, or a deploy-time value) as an argument in `lang`. */
+const arg = (v: string | Code, lang: 'ts' | 'py') => (v instanceof Code ? v[lang] : lit(lang, v));
+
+/** The same string, as the generated code builds it in `scope`. */
+const made = (v: string | Code, scope: Construct) => (v instanceof Code ? (v.make(scope) as string) : v);
 
 /** The props, and what the generated code needs besides them. */
 export interface Model {
@@ -196,11 +203,10 @@ export function toModel(config: Json): Model {
     }[kind];
     const cid = ids.next(kind);
     const v = str(id, uses)!;
-    const arg = (lang: 'ts' | 'py') => (v instanceof Code ? v[lang] : lit(lang, v));
     return new Code(
-      `cloudfront.${kind}.from${method}(this, '${cid}', ${arg('ts')})`,
-      `cloudfront.${kind}.from_${method.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).slice(1)}(self, "${cid}", ${arg('py')})`,
-      (s) => cls[`from${method}`](s, cid, v instanceof Code ? v.make(s) : v),
+      `cloudfront.${kind}.from${method}(this, '${cid}', ${arg(v, 'ts')})`,
+      `cloudfront.${kind}.from_${method.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).slice(1)}(self, "${cid}", ${arg(v, 'py')})`,
+      (s) => cls[`from${method}`](s, cid, made(v, s)),
     );
   };
 
@@ -244,12 +250,11 @@ export function toModel(config: Json): Model {
         uses.add('lambda');
         const cid = ids.next('EdgeFunction');
         const arn = str(l.LambdaFunctionARN, uses)!;
-        const a = (lang: 'ts' | 'py') => (arn instanceof Code ? arn[lang] : lit(lang, arn));
         return {
           functionVersion: new Code(
-            `lambda.Version.fromVersionArn(this, '${cid}', ${a('ts')})`,
-            `lambda_.Version.from_version_arn(self, "${cid}", ${a('py')})`,
-            (s) => lambda.Version.fromVersionArn(s, cid, arn instanceof Code ? (arn.make(s) as string) : arn),
+            `lambda.Version.fromVersionArn(this, '${cid}', ${arg(arn, 'ts')})`,
+            `lambda_.Version.from_version_arn(self, "${cid}", ${arg(arn, 'py')})`,
+            (s) => lambda.Version.fromVersionArn(s, cid, made(arn, s)),
           ),
           eventType: enumMember(
             cloudfront.LambdaEdgeEventType as Json,
@@ -263,15 +268,14 @@ export function toModel(config: Json): Model {
       functionAssociations: b.FunctionAssociations?.map((f: Json) => {
         const cid = ids.next('Function');
         const arn = str(f.FunctionARN, uses)!;
-        const a = (lang: 'ts' | 'py') => (arn instanceof Code ? arn[lang] : lit(lang, arn));
         const fname = typeof arn === 'string' ? arn.split('/').pop()! : cid;
         return {
           function: new Code(
-            `cloudfront.Function.fromFunctionAttributes(this, '${cid}', { functionArn: ${a('ts')}, functionName: ${tsString(fname)} })`,
-            `cloudfront.Function.from_function_attributes(self, "${cid}", function_arn=${a('py')}, function_name=${JSON.stringify(fname)})`,
+            `cloudfront.Function.fromFunctionAttributes(this, '${cid}', { functionArn: ${arg(arn, 'ts')}, functionName: ${tsString(fname)} })`,
+            `cloudfront.Function.from_function_attributes(self, "${cid}", function_arn=${arg(arn, 'py')}, function_name=${JSON.stringify(fname)})`,
             (s) =>
               cloudfront.Function.fromFunctionAttributes(s, cid, {
-                functionArn: arn instanceof Code ? (arn.make(s) as string) : arn,
+                functionArn: made(arn, s),
                 functionName: fname,
               }),
           ),
@@ -281,11 +285,10 @@ export function toModel(config: Json): Model {
       trustedKeyGroups: b.TrustedKeyGroups?.map((id: Json) => {
         const cid = ids.next('KeyGroup');
         const v = str(id, uses)!;
-        const a = (lang: 'ts' | 'py') => (v instanceof Code ? v[lang] : lit(lang, v));
         return new Code(
-          `cloudfront.KeyGroup.fromKeyGroupId(this, '${cid}', ${a('ts')})`,
-          `cloudfront.KeyGroup.from_key_group_id(self, "${cid}", ${a('py')})`,
-          (s) => cloudfront.KeyGroup.fromKeyGroupId(s, cid, v instanceof Code ? (v.make(s) as string) : v),
+          `cloudfront.KeyGroup.fromKeyGroupId(this, '${cid}', ${arg(v, 'ts')})`,
+          `cloudfront.KeyGroup.from_key_group_id(self, "${cid}", ${arg(v, 'py')})`,
+          (s) => cloudfront.KeyGroup.fromKeyGroupId(s, cid, made(v, s)),
         );
       }),
       trustedSigners: list(b.TrustedSigners, uses),
@@ -296,15 +299,13 @@ export function toModel(config: Json): Model {
     uses.add('s3');
     const cid = ids.next(base);
     const d = str(domain, uses)!;
-    const dts = d instanceof Code ? d.ts : tsString(d);
-    const dpy = d instanceof Code ? d.py : JSON.stringify(d);
     return new Code(
-      `s3.Bucket.fromBucketAttributes(this, '${cid}', { bucketName: ${tsString(name)}, bucketRegionalDomainName: ${dts} })`,
-      `s3.Bucket.from_bucket_attributes(self, "${cid}", bucket_name=${JSON.stringify(name)}, bucket_regional_domain_name=${dpy})`,
+      `s3.Bucket.fromBucketAttributes(this, '${cid}', { bucketName: ${tsString(name)}, bucketRegionalDomainName: ${arg(d, 'ts')} })`,
+      `s3.Bucket.from_bucket_attributes(self, "${cid}", bucket_name=${JSON.stringify(name)}, bucket_regional_domain_name=${arg(d, 'py')})`,
       (s) =>
         s3.Bucket.fromBucketAttributes(s, cid, {
           bucketName: name,
-          bucketRegionalDomainName: d instanceof Code ? (d.make(s) as string) : d,
+          bucketRegionalDomainName: made(d, s),
         }),
     );
   };
@@ -356,18 +357,17 @@ export function toModel(config: Json): Model {
       uses.add('cloudfront');
       const cid = ids.next('OriginAccessControl');
       const oac = str(o.OriginAccessControlId, uses)!;
-      const a = (lang: 'ts' | 'py') => (oac instanceof Code ? oac[lang] : lit(lang, oac));
       return {
         name: common.name,
         cdkOrigin: new Code(
-          `origins.S3BucketOrigin.withOriginAccessControl(${b.ts}, { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, '${cid}', ${a('ts')}) })`,
-          `origins.S3BucketOrigin.with_origin_access_control(${b.py}, origin_access_control=cloudfront.S3OriginAccessControl.from_origin_access_control_id(self, "${cid}", ${a('py')}))`,
+          `origins.S3BucketOrigin.withOriginAccessControl(${b.ts}, { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, '${cid}', ${arg(oac, 'ts')}) })`,
+          `origins.S3BucketOrigin.with_origin_access_control(${b.py}, origin_access_control=cloudfront.S3OriginAccessControl.from_origin_access_control_id(self, "${cid}", ${arg(oac, 'py')}))`,
           (sc) =>
             cfOrigins.S3BucketOrigin.withOriginAccessControl(b.make(sc) as s3.IBucket, {
               originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(
                 sc,
                 cid,
-                oac instanceof Code ? (oac.make(sc) as string) : oac,
+                made(oac, sc),
               ),
             }),
         ),
@@ -414,27 +414,19 @@ export function toModel(config: Json): Model {
   if (cert.AcmCertificateArn !== undefined) {
     uses.add('acm').add('SslCertificate');
     const arn = str(cert.AcmCertificateArn, uses)!;
-    const a = (lang: 'ts' | 'py') => (arn instanceof Code ? arn[lang] : lit(lang, arn));
     sslCertificate = new Code(
-      `SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(this, 'Certificate', ${a('ts')}))`,
-      `SslCertificate.from_acm_certificate(acm.Certificate.from_certificate_arn(self, "Certificate", ${a('py')}))`,
+      `SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(this, 'Certificate', ${arg(arn, 'ts')}))`,
+      `SslCertificate.from_acm_certificate(acm.Certificate.from_certificate_arn(self, "Certificate", ${arg(arn, 'py')}))`,
       (s) =>
-        SslCertificate.fromAcmCertificate(
-          acm.Certificate.fromCertificateArn(
-            s,
-            'Certificate',
-            arn instanceof Code ? (arn.make(s) as string) : arn,
-          ),
-        ),
+        SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(s, 'Certificate', made(arn, s))),
     );
   } else if (cert.IamCertificateId !== undefined) {
     uses.add('SslCertificate');
     const id = str(cert.IamCertificateId, uses)!;
-    const a = (lang: 'ts' | 'py') => (id instanceof Code ? id[lang] : lit(lang, id));
     sslCertificate = new Code(
-      `SslCertificate.fromIamCertificateId(${a('ts')})`,
-      `SslCertificate.from_iam_certificate_id(${a('py')})`,
-      (s) => SslCertificate.fromIamCertificateId(id instanceof Code ? (id.make(s) as string) : id),
+      `SslCertificate.fromIamCertificateId(${arg(id, 'ts')})`,
+      `SslCertificate.from_iam_certificate_id(${arg(id, 'py')})`,
+      (s) => SslCertificate.fromIamCertificateId(made(id, s)),
     );
   }
   // CloudFront serves alternate domain names only with a certificate, and so does our construct:
