@@ -146,16 +146,19 @@ export function differences(ours: Json, input: Json, at = 'DistributionConfig'):
 }
 
 /**
- * `props` without what our construct refuses (each problem names its prop path first): what is
- * taken out is restored exactly by the escape hatches, since the check compares with the input.
+ * `props` without what our construct refuses (each problem names its prop path first), and the
+ * `DistributionConfig` they render: what is taken out is restored exactly by the escape hatches,
+ * since the check compares with the input.
  */
-export function settle(props: Record<string, Value | undefined>): Record<string, Value | undefined> {
+export function settle(props: Record<string, Value | undefined>): {
+  props: Record<string, Value | undefined>;
+  rendered: Json;
+} {
   let current = props;
   const removed = new Set<string>();
   for (let round = 0; round < 20; round++) {
     try {
-      render(current);
-      return current;
+      return { props: current, rendered: render(current) };
     } catch (e) {
       if (!(e instanceof RefusedError)) throw e;
       const paths = e.paths.map((p) => p.replace(/\[\d+\].*$/, '')).filter((p) => !removed.has(p));
@@ -190,9 +193,9 @@ function without(o: Json, path: string[]): Json {
   return { ...o, [key]: without(o[key], rest) };
 }
 
-/** The escape hatches the props need to render `input` exactly. */
-export function overridesFor(props: Record<string, Value | undefined>, input: Json): Override[] {
-  return differences(withDefaults(render(props)), withDefaults(input));
+/** The escape hatches that make `rendered` (what the props render) the input exactly. */
+export function overridesFor(rendered: Json, input: Json): Override[] {
+  return differences(withDefaults(rendered), withDefaults(input));
 }
 
 /** What `--check` reports: an empty list when the props and overrides render the input. */

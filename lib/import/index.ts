@@ -19,8 +19,8 @@ export function importDistribution(
   const found = findDistribution(parseText(text), options.resource);
   const model = toModel(found.config);
   // What our construct refuses is left to the escape hatches, which keep the input exact.
-  const props = settle(model.props);
-  const overrides = overridesFor(props, found.config);
+  const { props, rendered } = settle(model.props);
+  const overrides = overridesFor(rendered, found.config);
   const program = {
     props,
     uses: model.uses,
