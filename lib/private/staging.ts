@@ -1,8 +1,8 @@
 import { Duration, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { DEFAULTS } from './defaults';
 import { HEADER_LIMITS } from './origin';
 import { Warning, isDeployTime, message, secondsIn, unknown, HEADER_NAME } from './validation';
+import { ViewerMtlsInput, defaultHttpVersion } from './viewer-mtls';
 
 /**
  * Staged rollouts (CloudFront continuous deployment): a staging distribution, the continuous
@@ -128,11 +128,9 @@ export function trafficRules(t: TrafficInput): string[] {
 }
 
 /** What the rules read of the primary and the staging twin. */
-export interface PairInput {
+export interface PairInput extends ViewerMtlsInput {
   readonly name: string;
   readonly aliases?: string[];
-  readonly httpVersion?: cloudfront.HttpVersion;
-  readonly viewerMtls?: unknown;
 }
 
 /**
@@ -174,8 +172,7 @@ export function pairRules(
     ['primary', primary.props],
     ['staging', staging.props],
   ] as const) {
-    const version =
-      props.httpVersion ?? (props.viewerMtls ? cloudfront.HttpVersion.HTTP2 : DEFAULTS.httpVersion);
+    const version = props.httpVersion ?? defaultHttpVersion(props);
     if (isDeployTime(version) || !HTTP3_VERSIONS.includes(version)) continue;
     const given = props.httpVersion === undefined ? `${version} (the default)` : version;
     const path = who === 'primary' ? `httpVersion of the primary (${primaryPath})` : 'httpVersion';
