@@ -31,6 +31,7 @@ import * as metrics from './private/metrics';
 import * as originModule from './private/origin';
 import * as originGroup from './private/origin-group';
 import * as settings from './private/settings';
+import { compact } from './private/template';
 import { addWarnings, throwIfAny, typeRules } from './private/validation';
 import { grantAccessControlRead, grantIdentityRead, setUpLogBucket, sharedAccessControl } from './s3-access';
 import { SslCertificate, ViewerMtls } from './viewer-certificate';
@@ -405,14 +406,16 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     for (const [at, b] of config.allBehaviors(props)) this.resolvePolicies(at, b);
 
     const resource = new cloudfront.CfnDistribution(this, 'Resource', {
-      distributionConfig: {
+      distributionConfig: compact({
         ...settings.render(props),
         ...certificate.render(props),
         // Rendered lazily: addOrigin and addBehavior may add to them after construction.
         origins: Lazy.any({
           produce: () =>
-            this.origins.map((o) =>
-              originModule.render(o, this.accessControl?.originAccessControlId, this.bound.get(o)),
+            compact(
+              this.origins.map((o) =>
+                originModule.render(o, this.accessControl?.originAccessControlId, this.bound.get(o)),
+              ),
             ),
         }),
         originGroups: originGroup.render(props.originGroups),
@@ -421,14 +424,14 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
           this.policyIds(props.defaultCacheBehavior),
         ),
         cacheBehaviors: Lazy.any(
-          { produce: () => this.behaviors.map((b) => behavior.render(b, this.policyIds(b))) },
+          { produce: () => compact(this.behaviors.map((b) => behavior.render(b, this.policyIds(b)))) },
           { omitEmptyArray: true },
         ),
         customErrorResponses: props.errorResponses?.length
           ? props.errorResponses.map(errorResponse.render)
           : undefined,
         logging: logging.render(this.loggingBucket, props.logging),
-      },
+      }),
     });
     for (const [key, value] of Object.entries(props.tags ?? {})) Tags.of(this).add(key, value);
     if (props.publishAdditionalMetrics === true) {

@@ -1,6 +1,7 @@
 import { IResource, Lazy, Resource, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import * as streaming from './private/streaming';
+import { compact } from './private/template';
 import { addWarnings, throwIfAny } from './private/validation';
 import { grantIdentityRead, newIdentity, setUpLogBucket } from './s3-access';
 
@@ -215,7 +216,9 @@ export class StreamingDistribution extends Resource implements IStreamingDistrib
     this.loggingBucket = setUpLogBucket(this, props.logging);
 
     const resource = new cloudfront.CfnStreamingDistribution(this, 'Resource', {
-      streamingDistributionConfig: streaming.render(props, this.originAccessIdentity, this.loggingBucket),
+      streamingDistributionConfig: compact(
+        streaming.render(props, this.originAccessIdentity, this.loggingBucket),
+      ),
       tags: [],
     });
     // CloudFormation documents Tags as required on this type, but the L1 drops an empty list:

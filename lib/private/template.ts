@@ -1,0 +1,25 @@
+/**
+ * What this library hands to aws-cdk-lib's L1 constructs, in the form that synthesizes fastest.
+ */
+
+/**
+ * `value` without the keys whose value is `undefined`, in every plain object and list it holds
+ * (tokens, Durations and other class instances are left as they are).
+ *
+ * aws-cdk-lib resolves a resource's properties key by key, an absent (`undefined`) key as much as
+ * a present one, in each of its passes (references, the template, the tree): the rendering
+ * functions spell out every property of a config for clarity, most of them usually absent, and
+ * leaving those keys in made `app.synth()` about a fifth slower for hundreds of distributions
+ * (measured by `npm run bench`).
+ */
+export function compact<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(compact) as T;
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) {
+    return value;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v !== undefined) out[key] = compact(v);
+  }
+  return out as T;
+}
