@@ -100,6 +100,17 @@ describe('fails when', () => {
     );
   });
 
+  test("fails when the log bucket's ownership is changed on its L1 after a first distribution logged to it", () => {
+    const bucket = new s3.Bucket(stack, 'Logs', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER });
+    new Distribution(stack, 'First', { ...MINIMAL, logging: { enabled: true, bucket } });
+    (bucket.node.defaultChild as s3.CfnBucket).ownershipControls = {
+      rules: [{ objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED }],
+    };
+    expect(() => new Distribution(stack, 'Www', { ...MINIMAL, logging: { enabled: true, bucket } })).toThrow(
+      /`logging.bucket` must have ACLs enabled.*; got: "BucketOwnerEnforced"$/,
+    );
+  });
+
   test('fails when logging.path starts with /', () => {
     expectError(
       stack,

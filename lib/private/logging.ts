@@ -48,11 +48,7 @@ export function rules(logging: LogSettings | undefined): string[] {
   if (!bucket || !isEnabled(logging)) return problems;
   const cfn = bucket.node.defaultChild;
   if (!(cfn instanceof s3.CfnBucket)) return problems;
-  // aws-cdk-lib keeps L1 properties in a wrapper; resolving gives the plain value.
-  const controls = Stack.of(cfn).resolve(cfn.ownershipControls) as
-    s3.CfnBucket.OwnershipControlsProperty | undefined;
-  const ownership = (controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined)?.[0]
-    ?.objectOwnership;
+  const ownership = ownershipOf(cfn);
   if (ownership !== undefined && typeof ownership !== 'string') return problems;
   if (
     ownership === s3.ObjectOwnership.OBJECT_WRITER ||
@@ -68,6 +64,25 @@ export function rules(logging: LogSettings | undefined): string[] {
     ),
   );
   return problems;
+}
+
+/** The resolved `ownershipControls` of a bucket's L1, by the value the L1 holds. */
+const ownerships = new WeakMap<object, unknown>();
+
+/**
+ * A log bucket's `ObjectOwnership` (undefined: S3's default). Hundreds of distributions may log
+ * to one bucket, so the L1's value is resolved once, and again only when it is replaced.
+ */
+function ownershipOf(cfn: s3.CfnBucket): unknown {
+  const held: unknown = cfn.ownershipControls;
+  if (typeof held !== 'object' || held === null) return undefined;
+  if (!ownerships.has(held)) {
+    // aws-cdk-lib keeps L1 properties in a wrapper; resolving gives the plain value.
+    const controls = Stack.of(cfn).resolve(held) as s3.CfnBucket.OwnershipControlsProperty | undefined;
+    const rules = controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined;
+    ownerships.set(held, rules?.[0]?.objectOwnership);
+  }
+  return ownerships.get(held);
 }
 
 /** A bucket given while logging is off. */

@@ -144,39 +144,65 @@ function mismatch(at: string, value: unknown, what: string): string[] {
  * Every prop of `value` (at `at`) whose type is not its `kind`. Absent values are left to the
  * `required` rules; `null` (from JavaScript) is not absent but a wrong type, since aws-cdk-lib
  * would render it; deploy-time values are never judged.
+ *
+ * It runs on every prop of every distribution, so it asks whether a value is a deploy-time one
+ * only where that changes the answer (a value of the wrong type, or one it would look inside),
+ * and builds a prop's path only for a prop that is given.
  */
 export function typeRules(at: string, value: unknown, kind: Kind): string[] {
-  if (value === undefined || isDeployTime(value)) return [];
+  const problems: string[] = [];
+  checkType(at, value, kind, problems);
+  return problems;
+}
+
+function checkType(at: string, value: unknown, kind: Kind, problems: string[]): void {
+  if (value === undefined) return;
   if (value === null) {
-    return mismatch(at, value, typeof kind === 'string' ? ARTICLES[kind] : 'an object or left out');
+    problems.push(
+      ...mismatch(at, value, typeof kind === 'string' ? ARTICLES[kind] : 'an object or left out'),
+    );
+    return;
   }
   if (typeof kind === 'string') {
     switch (kind) {
       case 'string':
       case 'number':
       case 'boolean':
-        return typeof value === kind ? [] : mismatch(at, value, ARTICLES[kind]);
+        if (typeof value !== kind && !isDeployTime(value))
+          problems.push(...mismatch(at, value, ARTICLES[kind]));
+        return;
       case 'Duration':
-        return isObject(value) && typeof value.toSeconds === 'function'
-          ? []
-          : mismatch(at, value, ARTICLES[kind]);
+        if (!(isObject(value) && typeof value.toSeconds === 'function') && !isDeployTime(value)) {
+          problems.push(...mismatch(at, value, ARTICLES[kind]));
+        }
+        return;
       case 'object':
-        return isObject(value) ? [] : mismatch(at, value, ARTICLES[kind]);
+        if (!isObject(value) && !isDeployTime(value)) problems.push(...mismatch(at, value, ARTICLES[kind]));
+        return;
       case 'string map':
-        if (!isObject(value)) return mismatch(at, value, ARTICLES[kind]);
-        return Object.entries(value).flatMap(([k, v]) =>
-          v === undefined || v === null
-            ? mismatch(`${at}.${k}`, v, 'a string')
-            : typeRules(`${at}.${k}`, v, 'string'),
-        );
+        if (isDeployTime(value)) return;
+        if (!isObject(value)) {
+          problems.push(...mismatch(at, value, ARTICLES[kind]));
+          return;
+        }
+        for (const k of Object.keys(value)) {
+          const v = value[k];
+          if (v === undefined || v === null) problems.push(...mismatch(`${at}.${k}`, v, 'a string'));
+          else checkType(`${at}.${k}`, v, 'string', problems);
+        }
+        return;
       default: {
-        if (!Array.isArray(value)) return mismatch(at, value, ARTICLES[kind]);
-        const element = kind === 'string list' ? 'a string' : 'a number';
-        return value.flatMap((v, i) =>
-          v === undefined || v === null
-            ? mismatch(`${at}[${i}]`, v, element)
-            : typeRules(`${at}[${i}]`, v, kind === 'string list' ? 'string' : 'number'),
-        );
+        if (isDeployTime(value)) return;
+        if (!Array.isArray(value)) {
+          problems.push(...mismatch(at, value, ARTICLES[kind]));
+          return;
+        }
+        const element = kind === 'string list' ? 'string' : 'number';
+        value.forEach((v, i) => {
+          if (v === undefined || v === null) problems.push(...mismatch(`${at}[${i}]`, v, `a ${element}`));
+          else checkType(`${at}[${i}]`, v, element, problems);
+        });
+        return;
       }
     }
   }
@@ -185,21 +211,31 @@ export function typeRules(at: string, value: unknown, kind: Kind): string[] {
     const ok =
       (typeof value === 'object' || typeof value === 'function') &&
       l.has.every((m) => m in (value as object));
-    return ok ? [] : mismatch(at, value, l.like);
+    if (!ok && !isDeployTime(value)) problems.push(...mismatch(at, value, l.like));
+    return;
   }
+  if (isDeployTime(value)) return;
   if ('list' in kind && typeof kind.list === 'object') {
-    if (!Array.isArray(value)) return mismatch(at, value, 'a list');
+    if (!Array.isArray(value)) {
+      problems.push(...mismatch(at, value, 'a list'));
+      return;
+    }
     const shape = kind.list as Shape;
-    return value.flatMap((v, i) =>
-      v === undefined || v === null
-        ? mismatch(`${at}[${i}]`, v, 'an object')
-        : typeRules(`${at}[${i}]`, v, shape),
-    );
+    value.forEach((v, i) => {
+      if (v === undefined || v === null) problems.push(...mismatch(`${at}[${i}]`, v, 'an object'));
+      else checkType(`${at}[${i}]`, v, shape, problems);
+    });
+    return;
   }
-  if (!isObject(value)) return mismatch(at, value, ARTICLES.object);
-  return Object.entries(kind as Shape).flatMap(([prop, k]) =>
-    typeRules(at ? `${at}.${prop}` : prop, value[prop], k),
-  );
+  if (!isObject(value)) {
+    problems.push(...mismatch(at, value, ARTICLES.object));
+    return;
+  }
+  const shape = kind as Shape;
+  for (const prop of Object.keys(shape)) {
+    const v = value[prop];
+    if (v !== undefined) checkType(at ? `${at}.${prop}` : prop, v, shape[prop], problems);
+  }
 }
 
 /** The one message format: the prop path the user wrote, what is allowed, what was given. */
