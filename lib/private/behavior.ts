@@ -8,6 +8,7 @@ import {
   message,
   oneOf,
   required,
+  secondsOf,
   setOf,
   ttl,
   unique,
@@ -348,12 +349,10 @@ function methodRules(at: string, b: BehaviorOptions): string[] {
 
 /** @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/Expiration.html */
 function ttlOrder(at: string, b: BehaviorOptions): string[] {
-  const s = (d: Duration | undefined) =>
-    d === undefined || d.isUnresolved() ? undefined : d.toSeconds({ integral: false });
   // An unset TTL is its default; an unresolved one is not judged.
-  const min = b.minTtl ? (s(b.minTtl) ?? 0) : DEFAULTS.minTtl.toSeconds();
-  const def = b.defaultTtl ? s(b.defaultTtl) : DEFAULTS.defaultTtl.toSeconds();
-  const max = b.maxTtl ? s(b.maxTtl) : DEFAULTS.maxTtl.toSeconds();
+  const min = secondsOf(b.minTtl ?? DEFAULTS.minTtl) ?? 0;
+  const def = secondsOf(b.defaultTtl ?? DEFAULTS.defaultTtl);
+  const max = secondsOf(b.maxTtl ?? DEFAULTS.maxTtl);
   const problems: string[] = [];
   if (def !== undefined && min > def) {
     problems.push(

@@ -79,8 +79,8 @@ function ownershipOf(cfn: s3.CfnBucket): unknown {
   if (!ownerships.has(held)) {
     // aws-cdk-lib keeps L1 properties in a wrapper; resolving gives the plain value.
     const controls = Stack.of(cfn).resolve(held) as s3.CfnBucket.OwnershipControlsProperty | undefined;
-    const rules = controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined;
-    ownerships.set(held, rules?.[0]?.objectOwnership);
+    const ownershipRules = controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined;
+    ownerships.set(held, ownershipRules?.[0]?.objectOwnership);
   }
   return ownerships.get(held);
 }

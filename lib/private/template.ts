@@ -18,7 +18,9 @@ export function compact<T>(value: T): T {
     return value;
   }
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  const from = value as Record<string, unknown>;
+  for (const key of Object.keys(from)) {
+    const v = from[key];
     if (v !== undefined) out[key] = compact(v);
   }
   return out as T;

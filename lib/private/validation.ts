@@ -19,8 +19,16 @@ import { IConstruct } from 'constructs';
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html
  */
 export function isDeployTime(value: unknown): boolean {
+  if (typeof value === 'string') {
+    // Every string prop of every distribution comes here: only a string holding a token's
+    // marker (`${Token[...]}`, or a number token as text, `-1.88...e+289`) can be one, so the
+    // token check runs on those alone.
+    return (
+      value.includes('{{resolve:') ||
+      ((value.includes('${Token[') || value.includes('e+289')) && Token.isUnresolved(value))
+    );
+  }
   if (value instanceof Duration) return value.isUnresolved();
-  if (typeof value === 'string' && value.includes('{{resolve:')) return true;
   return Token.isUnresolved(value);
 }
 
@@ -168,8 +176,9 @@ function checkType(at: string, value: unknown, kind: Kind, problems: string[]): 
       case 'string':
       case 'number':
       case 'boolean':
-        if (typeof value !== kind && !isDeployTime(value))
+        if (typeof value !== kind && !isDeployTime(value)) {
           problems.push(...mismatch(at, value, ARTICLES[kind]));
+        }
         return;
       case 'Duration':
         if (!(isObject(value) && typeof value.toSeconds === 'function') && !isDeployTime(value)) {
@@ -304,6 +313,23 @@ function deployTimeDuration(path: string, value: Duration): string[] {
       ];
 }
 
+/** What `secondsOf` has computed, by Duration (immutable): `null` for a deploy-time one. */
+const SECONDS = new WeakMap<Duration, number | null>();
+
+/**
+ * A Duration's length in seconds (fractional), or `undefined` for a deploy-time one. Several
+ * rules read each TTL and timeout, and aws-cdk-lib checks for a token on every conversion, so
+ * each Duration is converted once.
+ */
+export function secondsOf(d: Duration): number | undefined {
+  let seconds = SECONDS.get(d);
+  if (seconds === undefined) {
+    seconds = d.isUnresolved() ? null : d.toSeconds({ integral: false });
+    SECONDS.set(d, seconds);
+  }
+  return seconds ?? undefined;
+}
+
 /** A Duration of whole seconds within [min, max] (`maxText` says where max comes from). */
 export function secondsIn(
   path: string,
@@ -313,8 +339,8 @@ export function secondsIn(
   maxText: string = String(max),
 ): string[] {
   if (value === undefined || value === null) return [];
-  if (value.isUnresolved()) return deployTimeDuration(path, value);
-  const seconds = value.toSeconds({ integral: false });
+  const seconds = secondsOf(value);
+  if (seconds === undefined) return deployTimeDuration(path, value);
   if (Number.isInteger(seconds) && seconds >= min && seconds <= max) return [];
   const range = max === Infinity ? `, at least ${min}` : ` from ${min} to ${maxText}`;
   return [message(path, `must be a whole number of seconds${range}`, value)];
@@ -323,8 +349,8 @@ export function secondsIn(
 /** A TTL: whole seconds, from 0 to what CloudFront stores (a Duration is never negative). */
 export function ttl(path: string, value: Duration | undefined): string[] {
   if (value === undefined || value === null) return [];
-  if (value.isUnresolved()) return deployTimeDuration(path, value);
-  const seconds = value.toSeconds({ integral: false });
+  const seconds = secondsOf(value);
+  if (seconds === undefined) return deployTimeDuration(path, value);
   if (!Number.isInteger(seconds)) return [message(path, 'must be a whole number of seconds', value)];
   return seconds <= MAX_TTL_SECONDS
     ? []

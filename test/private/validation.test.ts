@@ -4,6 +4,7 @@ import {
   like,
   message,
   oneOf,
+  secondsOf,
   setOf,
   show,
   throwIfAny,
@@ -41,6 +42,27 @@ test('a dynamic reference is a deploy-time value, shown as such', () => {
   expect(show(['{{resolve:secretsmanager:s}}', Lazy.string({ produce: () => 'x' })])).toBe(
     '[a deploy-time value, a deploy-time value]',
   );
+});
+
+test('a string is a deploy-time value exactly when it holds a token, within text or as a number', () => {
+  const host = Lazy.string({ produce: () => 'x' });
+  const port = Lazy.number({ produce: () => 443 });
+  expect(isDeployTime(host)).toBe(true);
+  expect(isDeployTime(`${host}.example.com`)).toBe(true);
+  expect(isDeployTime(`example.com:${port}`)).toBe(true);
+  expect(isDeployTime(port)).toBe(true);
+  // Text that only looks like part of a token is a literal.
+  expect(isDeployTime('${Token[ not a token ]}')).toBe(false);
+  expect(isDeployTime('1e+289')).toBe(false);
+  expect(isDeployTime('')).toBe(false);
+});
+
+test("secondsOf: a Duration's seconds, fractional; nothing for a deploy-time one", () => {
+  expect(secondsOf(Duration.minutes(2))).toBe(120);
+  expect(secondsOf(Duration.millis(1500))).toBe(1.5);
+  const later = Duration.seconds(Lazy.number({ produce: () => 5 }));
+  expect(secondsOf(later)).toBeUndefined();
+  expect(secondsOf(later)).toBeUndefined();
 });
 
 describe('typeRules', () => {
