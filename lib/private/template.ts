@@ -13,7 +13,10 @@
  * (measured by `npm run bench`).
  */
 export function compact<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(compact) as T;
+  if (Array.isArray(value)) {
+    // Lists of names and numbers, the most common, are kept as they are.
+    return value.some((v) => typeof v === 'object' && v !== null) ? (value.map(compact) as T) : value;
+  }
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) {
     return value;
   }

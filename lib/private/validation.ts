@@ -28,6 +28,8 @@ export function isDeployTime(value: unknown): boolean {
       ((value.includes('${Token[') || value.includes('e+289')) && Token.isUnresolved(value))
     );
   }
+  // aws-cdk-lib encodes a number token as a double near -1.9e+289: no other number is one.
+  if (typeof value === 'number') return value < -1e288 && Token.isUnresolved(value);
   if (value instanceof Duration) return value.isUnresolved();
   return Token.isUnresolved(value);
 }
@@ -409,6 +411,10 @@ export function setOf(
   return [message(path, what, values)];
 }
 
+/** Two or more labels of letters, digits and inner hyphens, each of 1 to 63 characters. */
+const HOST_NAME =
+  /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+
 /**
  * A domain name CloudFront accepts as an alternate domain name (CNAME): labels of letters,
  * digits and hyphens, not starting or ending with a hyphen, up to 63 characters each and 253 in
@@ -420,11 +426,7 @@ export function domainName(path: string, value: string | undefined, allowWildcar
   if (unknown(value)) return [];
   const name = value!;
   const body = allowWildcard && name.startsWith('*.') ? name.slice(2) : name;
-  const labels = body.split('.');
-  const ok =
-    name.length <= 253 &&
-    labels.length >= 2 &&
-    labels.every((l) => /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/.test(l));
+  const ok = name.length <= 253 && HOST_NAME.test(body);
   if (ok) return [];
   const what = allowWildcard
     ? 'must be a domain name such as www.example.com or *.example.com'
