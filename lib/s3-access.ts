@@ -155,7 +155,7 @@ export function grantAccessControlRead(
 /** The statements this library wrote to a bucket's policy, shared by every distribution. */
 interface BucketStatements {
   /** Origin Access Control: one statement whose `AWS:SourceArn` lists the distributions. */
-  accessControl?: { readonly distributions: string[] };
+  accessControl?: { readonly distributions: string[]; readonly arns: Set<string> };
   /** Distributions of other stacks: one statement for the account's (whether it was added). */
   accountWide?: boolean;
   /** Origin access identities: one statement whose principals are the identities. */
@@ -182,7 +182,10 @@ function statements(bucket: s3.IBucket): BucketStatements {
 function readBy(bucket: s3.IBucket, distributionArn: string): boolean {
   const shared = statements(bucket).accessControl;
   if (shared) {
-    if (!shared.distributions.includes(distributionArn)) shared.distributions.push(distributionArn);
+    if (!shared.arns.has(distributionArn)) {
+      shared.arns.add(distributionArn);
+      shared.distributions.push(distributionArn);
+    }
     return true;
   }
   const distributions = [distributionArn];
@@ -193,15 +196,17 @@ function readBy(bucket: s3.IBucket, distributionArn: string): boolean {
       principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
       conditions: {
         StringEquals: {
-          'AWS:SourceArn': Lazy.any({
-            produce: () => (distributions.length === 1 ? distributions[0] : distributions),
+          // Uncached: while its size is estimated, the policy renders without the list.
+          'AWS:SourceArn': Lazy.uncachedAny({
+            produce: () =>
+              sizing.has(bucket) ? [] : distributions.length === 1 ? distributions[0] : distributions,
           }),
         },
       },
     }),
   ).statementAdded;
   if (added) {
-    statements(bucket).accessControl = { distributions };
+    statements(bucket).accessControl = { distributions, arns: new Set(distributions) };
     checkPolicySize(bucket);
   }
   return added;
@@ -268,7 +273,9 @@ function checkPolicySize(resource: s3.IBucket | kms.IKey): void {
           ? cfnKey.keyPolicy
           : undefined;
       if (!document) return [];
-      const size = policySize.estimate(Stack.of(resource).resolve(document));
+      const size = isBucket
+        ? bucketPolicySize(resource as s3.IBucket, document)
+        : policySize.estimate(Stack.of(resource).resolve(document));
       const limit = isBucket ? policySize.BUCKET_POLICY_LIMIT : policySize.KEY_POLICY_LIMIT;
       if (size <= limit) return [];
       const readers = isBucket
@@ -287,6 +294,32 @@ function checkPolicySize(resource: s3.IBucket | kms.IKey): void {
       ];
     },
   });
+}
+
+/** Buckets whose policy size is being estimated: their list of distributions renders empty. */
+const sizing = new Set<s3.IBucket>();
+
+/**
+ * The likely size of a bucket's policy once deployed (`policySize.estimate`). The list of
+ * distributions this library wrote is counted, not resolved: every ARN in it has the same
+ * estimated length (a distribution of the bucket's stack: the same partition and account, and an
+ * ID of fixed length), and resolving hundreds of them again was the most expensive validation of
+ * a large app.
+ */
+export function bucketPolicySize(bucket: s3.IBucket, document: iam.PolicyDocument): number {
+  const stack = Stack.of(bucket);
+  const listed = statements(bucket).accessControl?.distributions ?? [];
+  if (listed.length === 0) return policySize.estimate(stack.resolve(document));
+  sizing.add(bucket);
+  let withoutList: number;
+  try {
+    withoutList = policySize.estimate(stack.resolve(document));
+  } finally {
+    sizing.delete(bucket);
+  }
+  const arn = policySize.estimate(stack.resolve(listed[0]));
+  // `[]` becomes `"arn"` for one distribution, `["arn",...,"arn"]` for more.
+  return listed.length === 1 ? withoutList - 2 + arn : withoutList + listed.length * arn + listed.length - 1;
 }
 
 /** What has been warned about, by the bucket or key it is about. */

@@ -9,6 +9,8 @@ import {
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT_DISTRIBUTIONS, ENV, MINIMAL, config, errorOf, newStack, WWW_ARN } from './helpers';
 import { Distribution, DistributionProps } from '../lib';
+import { estimate } from '../lib/private/policy-size';
+import { bucketPolicySize } from '../lib/s3-access';
 
 // What lets CloudFront read an S3 origin: Origin Access Control, identities, bucket and key policies (lib/s3-access.ts).
 
@@ -403,6 +405,24 @@ describe('many distributions on one bucket', () => {
     template.resourceCountIs('AWS::CloudFront::Distribution', 250);
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
     template.resourceCountIs('AWS::S3::BucketPolicy', 1);
+  });
+});
+
+describe("a bucket policy's size", () => {
+  test.each([1, 2, 37])(
+    'with %i distributions listed (and a statement of its own), counted equals resolved',
+    (count) => {
+      const bucket = new s3.Bucket(stack, 'Bucket', { enforceSSL: true });
+      many(stack, bucket, count);
+      const document = bucket.policy!.document;
+      expect(bucketPolicySize(bucket, document)).toBe(estimate(stack.resolve(document)));
+    },
+  );
+
+  test('a policy without distributions listed is resolved', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket', { enforceSSL: true });
+    const document = bucket.policy!.document;
+    expect(bucketPolicySize(bucket, document)).toBe(estimate(stack.resolve(document)));
   });
 });
 
