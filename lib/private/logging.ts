@@ -1,6 +1,7 @@
-import { Stack, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
 import { literalRegion } from './references';
+import { resolvedProperty } from './template';
 import { Shape, Warning, like, message, isDeployTime } from './validation';
 
 /**
@@ -66,23 +67,15 @@ export function rules(logging: LogSettings | undefined): string[] {
   return problems;
 }
 
-/** The resolved `ownershipControls` of a bucket's L1, by the value the L1 holds. */
-const ownerships = new WeakMap<object, unknown>();
-
 /**
  * A log bucket's `ObjectOwnership` (undefined: S3's default). Hundreds of distributions may log
- * to one bucket, so the L1's value is resolved once, and again only when it is replaced.
+ * to one bucket: its L1's value is resolved once.
  */
 function ownershipOf(cfn: s3.CfnBucket): unknown {
-  const held: unknown = cfn.ownershipControls;
-  if (typeof held !== 'object' || held === null) return undefined;
-  if (!ownerships.has(held)) {
-    // aws-cdk-lib keeps L1 properties in a wrapper; resolving gives the plain value.
-    const controls = Stack.of(cfn).resolve(held) as s3.CfnBucket.OwnershipControlsProperty | undefined;
-    const ownershipRules = controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined;
-    ownerships.set(held, ownershipRules?.[0]?.objectOwnership);
-  }
-  return ownerships.get(held);
+  const controls = resolvedProperty(cfn, cfn.ownershipControls) as
+    s3.CfnBucket.OwnershipControlsProperty | undefined;
+  const ownershipRules = controls?.rules as s3.CfnBucket.OwnershipControlsRuleProperty[] | undefined;
+  return ownershipRules?.[0]?.objectOwnership;
 }
 
 /** A bucket given while logging is off. */

@@ -1,5 +1,4 @@
 import {
-  Stack,
   aws_cloudfront as cloudfront,
   aws_cloudfront_origins as cdkOrigins,
   aws_s3 as s3,
@@ -27,6 +26,7 @@ import {
 import { DefaultCacheBehavior } from '../cache-behavior';
 import { Origin } from '../origins';
 import { forwardsHost, keysOnHost } from './cache-policy';
+import { resolvedProperty } from './template';
 
 /**
  * An origin: an S3 bucket, a custom (HTTP) server or an origin aws-cdk-lib models, with its
@@ -231,7 +231,7 @@ function originRules(at: string, o: Origin): string[] {
  */
 function cdkOriginRules(at: string, o: Origin): string[] {
   const problems: string[] = [];
-  if (o.cdkOrigin instanceof cdkOrigins.OriginGroup) {
+  if (o.cdkOrigin !== undefined && o.cdkOrigin instanceof cdkOrigins.OriginGroup) {
     problems.push(
       message(
         `${at}.cdkOrigin`,
@@ -312,9 +312,14 @@ function mtlsRules(at: string, b: DefaultCacheBehavior, target: Origin): string[
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistS3AndCustomOrigins.html
  */
 export function refusesViewerHost(o: Origin): string | undefined {
-  if (o.bucket !== undefined || o.cdkOrigin instanceof cdkOrigins.S3BucketOrigin) return 'an S3 bucket';
-  if (isFunctionUrl(o.cdkOrigin)) return 'a Lambda function URL';
-  if (o.cdkOrigin instanceof cdkOrigins.RestApiOrigin) return 'an API Gateway API';
+  if (o.bucket !== undefined) return 'an S3 bucket';
+  // Only an origin that has an aws-cdk-lib origin asks its class (which loads aws-cdk-lib's
+  // origins module).
+  if (o.cdkOrigin !== undefined) {
+    if (o.cdkOrigin instanceof cdkOrigins.S3BucketOrigin) return 'an S3 bucket';
+    if (isFunctionUrl(o.cdkOrigin)) return 'a Lambda function URL';
+    if (o.cdkOrigin instanceof cdkOrigins.RestApiOrigin) return 'an API Gateway API';
+  }
   const host = o.domainName;
   if (typeof host !== 'string' || isDeployTime(host)) return undefined;
   const lower = host.toLowerCase();
@@ -475,7 +480,7 @@ function bucketEncryption(bucket: s3.IBucket): 'kms' | 'aws/s3' | undefined {
   if (bucket.encryptionKey) return 'kms';
   const cfn = bucket.node.defaultChild;
   if (!(cfn instanceof s3.CfnBucket)) return undefined;
-  const encryption = Stack.of(cfn).resolve(cfn.bucketEncryption) as
+  const encryption = resolvedProperty(cfn, cfn.bucketEncryption) as
     s3.CfnBucket.BucketEncryptionProperty | undefined;
   const sseRules = encryption?.serverSideEncryptionConfiguration;
   const byDefault = Array.isArray(sseRules)

@@ -1,5 +1,8 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+
 /**
- * What this library hands to aws-cdk-lib's L1 constructs, in the form that synthesizes fastest.
+ * What this library hands to aws-cdk-lib's L1 constructs, in the form that synthesizes fastest,
+ * and what it reads back from them.
  */
 
 /**
@@ -27,4 +30,19 @@ export function compact<T>(value: T): T {
     if (v !== undefined) out[key] = compact(v);
   }
   return out as T;
+}
+
+/** What `resolvedProperty` has resolved, by the value the L1 held. */
+const resolvedValues = new WeakMap<object, unknown>();
+
+/**
+ * The plain value of a property `held` by the L1 `cfn` (aws-cdk-lib keeps L1 properties in a
+ * wrapper; resolving gives the plain value). A bucket's settings are read for each of the
+ * hundreds of distributions that may use it, so each value is resolved once, and again only when
+ * the L1's property is replaced.
+ */
+export function resolvedProperty(cfn: CfnResource, held: unknown): unknown {
+  if (typeof held !== 'object' || held === null) return Stack.of(cfn).resolve(held);
+  if (!resolvedValues.has(held)) resolvedValues.set(held, Stack.of(cfn).resolve(held));
+  return resolvedValues.get(held);
 }

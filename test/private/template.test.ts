@@ -6,9 +6,10 @@ import {
   Stack,
   Token,
   aws_cloudfront as cloudfront,
+  aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Distribution } from '../../lib';
-import { compact } from '../../lib/private/template';
+import { compact, resolvedProperty } from '../../lib/private/template';
 
 /** Every path in `value` (plain objects and lists) whose value is `undefined`. */
 function undefinedKeys(value: unknown, at = ''): string[] {
@@ -65,4 +66,29 @@ test("a distribution hands its L1 a config without undefined keys, its lazy list
     const produced = (lazies[key] as IResolvable).resolve(context);
     expect(undefinedKeys(produced)).toEqual([]);
   }
+});
+
+describe('resolvedProperty', () => {
+  test("gives an L1 property's plain value, and the new one when the property is replaced", () => {
+    const stack = new Stack();
+    const bucket = new s3.Bucket(stack, 'Bucket', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER });
+    const cfn = bucket.node.defaultChild as s3.CfnBucket;
+    expect(resolvedProperty(cfn, cfn.ownershipControls)).toEqual({
+      rules: [{ objectOwnership: 'ObjectWriter' }],
+    });
+    cfn.ownershipControls = { rules: [{ objectOwnership: 'BucketOwnerEnforced' }] };
+    expect(resolvedProperty(cfn, cfn.ownershipControls)).toEqual({
+      rules: [{ objectOwnership: 'BucketOwnerEnforced' }],
+    });
+  });
+
+  test('resolves each held value once', () => {
+    const stack = new Stack();
+    const cfn = new s3.Bucket(stack, 'Bucket').node.defaultChild as s3.CfnBucket;
+    let produced = 0;
+    const held = { value: Lazy.string({ produce: () => `v${++produced}` }) };
+    expect(resolvedProperty(cfn, held)).toEqual({ value: 'v1' });
+    expect(resolvedProperty(cfn, held)).toEqual({ value: 'v1' });
+    expect(resolvedProperty(cfn, undefined)).toBeUndefined();
+  });
 });
