@@ -155,7 +155,7 @@ export function grantAccessControlRead(
 /** The statements this library wrote to a bucket's policy, shared by every distribution. */
 interface BucketStatements {
   /** Origin Access Control: one statement whose `AWS:SourceArn` lists the distributions. */
-  accessControl?: { readonly distributions: string[]; readonly arns: Set<string> };
+  accessControl?: { readonly distributions: Set<string> };
   /** Distributions of other stacks: one statement for the account's (whether it was added). */
   accountWide?: boolean;
   /** Origin access identities: one statement whose principals are the identities. */
@@ -182,13 +182,10 @@ function statements(bucket: s3.IBucket): BucketStatements {
 function readBy(bucket: s3.IBucket, distributionArn: string): boolean {
   const shared = statements(bucket).accessControl;
   if (shared) {
-    if (!shared.arns.has(distributionArn)) {
-      shared.arns.add(distributionArn);
-      shared.distributions.push(distributionArn);
-    }
+    shared.distributions.add(distributionArn);
     return true;
   }
-  const distributions = [distributionArn];
+  const distributions = new Set([distributionArn]);
   const added = bucket.addToResourcePolicy(
     new iam.PolicyStatement({
       actions: ['s3:GetObject'],
@@ -199,14 +196,14 @@ function readBy(bucket: s3.IBucket, distributionArn: string): boolean {
           // Uncached: while its size is estimated, the policy renders without the list.
           'AWS:SourceArn': Lazy.uncachedAny({
             produce: () =>
-              sizing.has(bucket) ? [] : distributions.length === 1 ? distributions[0] : distributions,
+              sizing.has(bucket) ? [] : distributions.size === 1 ? distributionArn : [...distributions],
           }),
         },
       },
     }),
   ).statementAdded;
   if (added) {
-    statements(bucket).accessControl = { distributions, arns: new Set(distributions) };
+    statements(bucket).accessControl = { distributions };
     checkPolicySize(bucket);
   }
   return added;
@@ -279,7 +276,7 @@ function checkPolicySize(resource: s3.IBucket | kms.IKey): void {
       const limit = isBucket ? policySize.BUCKET_POLICY_LIMIT : policySize.KEY_POLICY_LIMIT;
       if (size <= limit) return [];
       const readers = isBucket
-        ? (statements(resource as s3.IBucket).accessControl?.distributions.length ?? 0)
+        ? (statements(resource as s3.IBucket).accessControl?.distributions.size ?? 0)
         : 0;
       const identities = isBucket ? (statements(resource as s3.IBucket).identities?.readers.size ?? 0) : 0;
       return [
@@ -308,7 +305,7 @@ const sizing = new Set<s3.IBucket>();
  */
 export function bucketPolicySize(bucket: s3.IBucket, document: iam.PolicyDocument): number {
   const stack = Stack.of(bucket);
-  const listed = statements(bucket).accessControl?.distributions ?? [];
+  const listed = [...(statements(bucket).accessControl?.distributions ?? [])];
   if (listed.length === 0) return policySize.estimate(stack.resolve(document));
   sizing.add(bucket);
   let withoutList: number;
