@@ -51,7 +51,6 @@ interface CacheConfig {
 
 /** A policy made in this app (a `cloudfront.CachePolicy` construct): its config; none for managed or imported ones. */
 function ownConfig<T>(policy: unknown, read: (cfn: any) => unknown): T | undefined {
-  if (policy === undefined) return undefined;
   const child = nodeOf(policy)?.defaultChild;
   if (
     !(child instanceof cloudfront.CfnCachePolicy) &&

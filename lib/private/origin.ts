@@ -231,7 +231,7 @@ function originRules(at: string, o: Origin): string[] {
  */
 function cdkOriginRules(at: string, o: Origin): string[] {
   const problems: string[] = [];
-  if (o.cdkOrigin !== undefined && o.cdkOrigin instanceof cdkOrigins.OriginGroup) {
+  if (o.cdkOrigin instanceof cdkOrigins.OriginGroup) {
     problems.push(
       message(
         `${at}.cdkOrigin`,
