@@ -102,6 +102,16 @@ export interface Targets {
   readonly names?: readonly string[];
   /** The origin group names among them. */
   readonly groups?: readonly string[];
+  /**
+   * Whether every name of `names` is known at synth (none is a token), when the caller has
+   * already asked: a distribution asks once for all its behaviours.
+   */
+  readonly namesKnown?: boolean;
+}
+
+/** Whether every target name is known at synth: a token may be the name a behaviour means. */
+export function namesKnown(names: readonly string[] | undefined): boolean {
+  return names !== undefined && names.every((n) => typeof n === 'string' && !isDeployTime(n));
 }
 
 /** Every problem of one behaviour `at` (`defaultCacheBehavior`, `behaviors[0]`). */
@@ -109,8 +119,14 @@ export function rules(at: string, b: DefaultCacheBehavior, targetsOf: Targets = 
   const targets = targetsOf.names;
   const problems: string[] = required(`${at}.targetOrigin`, b.targetOrigin);
   // Judged only when every origin name is known: a token may be the name it means.
-  const known = targets !== undefined && targets.every((n) => typeof n === 'string' && !isDeployTime(n));
-  if (known && targets.length > 0 && !unknown(b.targetOrigin) && !targets.includes(b.targetOrigin)) {
+  const known = targetsOf.namesKnown ?? namesKnown(targets);
+  if (
+    known &&
+    targets !== undefined &&
+    targets.length > 0 &&
+    !unknown(b.targetOrigin) &&
+    !targets.includes(b.targetOrigin)
+  ) {
     problems.push(
       message(
         `${at}.targetOrigin`,
@@ -492,10 +508,13 @@ export function patternRules(at: string, behaviors: readonly { pathPattern: stri
     patterns.filter((p) => typeof p === 'string'),
     'patterns',
   );
-  // CloudFront treats `api/*` and `/api/*` as one pattern.
-  const bare = (p: unknown) => (typeof p === 'string' && !isDeployTime(p) ? p.replace(/^\//, '') : undefined);
+  // CloudFront treats `api/*` and `/api/*` as one pattern. Each pattern is made bare once.
+  const bares = patterns.map((p) =>
+    typeof p === 'string' && !isDeployTime(p) ? p.replace(/^\//, '') : undefined,
+  );
   patterns.forEach((p, j) => {
-    const i = patterns.findIndex((q, k) => k < j && q !== p && bare(q) !== undefined && bare(q) === bare(p));
+    const i =
+      bares[j] === undefined ? -1 : bares.findIndex((q, k) => k < j && q === bares[j] && patterns[k] !== p);
     if (i >= 0) {
       problems.push(
         message(

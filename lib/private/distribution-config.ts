@@ -72,10 +72,8 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   const originNames = origins.map((o) => o.name);
   const groups = input.originGroups ?? [];
   const groupNames = groups.map((g) => g.name);
-  const targets: behavior.Targets = {
-    names: judging.deferReferences ? undefined : [...originNames, ...groupNames],
-    groups: groupNames,
-  };
+  const names = judging.deferReferences ? undefined : [...originNames, ...groupNames];
+  const targets: behavior.Targets = { names, groups: groupNames, namesKnown: behavior.namesKnown(names) };
   const behaviors = input.behaviors ?? [];
   const certified = input.sslCertificate !== undefined;
 
@@ -91,7 +89,8 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   problems.push(...behavior.patternRules('behaviors', behaviors));
   behaviors.forEach((b, i) => problems.push(...behavior.rules(`behaviors[${i}]`, b, targets)));
   const legacy = input.legacyCacheSettings ?? DEFAULTS.legacyCacheSettings;
-  for (const [at, b] of allBehaviors(input)) {
+  const all = allBehaviors(input);
+  for (const [at, b] of all) {
     problems.push(...cachePolicy.rules(at, b, { legacy }));
     problems.push(...origin.requestRules(at, b, reached(input, b)));
     problems.push(...behavior.grpcHttpVersion(at, b, input.httpVersion));
@@ -99,25 +98,30 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   problems.push(...errorResponse.rules('errorResponses', input.errorResponses ?? []));
   problems.push(...certificate.rules(input));
   problems.push(...settings.rules(input));
-  problems.push(...viewerMtls.rules(input, allBehaviors(input)));
+  problems.push(...viewerMtls.rules(input, all));
   problems.push(...logging.rules(input.logging));
   problems.push(...accessLogs.rules(input.accessLogs, judging.scope));
-  if (judging.scope) problems.push(...references(input, judging.scope));
+  if (judging.scope) problems.push(...references(input, all, judging.scope));
   return problems;
 }
 
 /** References to other stacks that CloudFormation cannot wire. */
-function references(input: DistributionInput, scope: IConstruct): string[] {
+function references(
+  input: DistributionInput,
+  all: readonly [string, DefaultCacheBehavior][],
+  scope: IConstruct,
+): string[] {
   const problems: string[] = [];
   (input.origins ?? []).forEach((o, i) => {
-    problems.push(...crossEnvironment(`origins[${i}].bucket`, o.bucket, scope));
+    if (o.bucket !== undefined) problems.push(...crossEnvironment(`origins[${i}].bucket`, o.bucket, scope));
+    if (o.originAccessIdentity === undefined) return;
     problems.push(...crossEnvironment(`origins[${i}].originAccessIdentity`, o.originAccessIdentity, scope));
     problems.push(
       ...identityPlacement(`origins[${i}].originAccessIdentity`, o.bucket, o.originAccessIdentity, scope),
     );
   });
   problems.push(...crossEnvironment('sslCertificate', input.sslCertificate?.acmCertificate, scope));
-  for (const [at, b] of allBehaviors(input)) {
+  for (const [at, b] of all) {
     // A version outside us-east-1 is already refused by the behaviour's rules.
     (b.edgeLambdas ?? []).forEach((l, j) => {
       const region = l.functionVersion.env.region;
@@ -127,9 +131,16 @@ function references(input: DistributionInput, scope: IConstruct): string[] {
     (b.functionAssociations ?? []).forEach((f, j) =>
       problems.push(...crossEnvironment(`${at}.functionAssociations[${j}].function`, f.function, scope)),
     );
-    problems.push(...crossEnvironment(`${at}.responseHeadersPolicy`, b.responseHeadersPolicy, scope));
-    problems.push(...crossEnvironment(`${at}.cachePolicy`, b.cachePolicy, scope));
-    problems.push(...crossEnvironment(`${at}.originRequestPolicy`, b.originRequestPolicy, scope));
+    // Most behaviours name no policy: their paths are not built.
+    if (b.responseHeadersPolicy !== undefined) {
+      problems.push(...crossEnvironment(`${at}.responseHeadersPolicy`, b.responseHeadersPolicy, scope));
+    }
+    if (b.cachePolicy !== undefined) {
+      problems.push(...crossEnvironment(`${at}.cachePolicy`, b.cachePolicy, scope));
+    }
+    if (b.originRequestPolicy !== undefined) {
+      problems.push(...crossEnvironment(`${at}.originRequestPolicy`, b.originRequestPolicy, scope));
+    }
   }
   problems.push(...crossEnvironment('logging.bucket', input.logging?.bucket, scope));
   return problems;
@@ -154,13 +165,14 @@ export function allBehaviors(input: DistributionInput): [string, DefaultCacheBeh
 
 /** Every warning of a distribution's props. */
 export function warnings(input: DistributionInput): Warning[] {
+  const all = allBehaviors(input);
   return [
-    ...allBehaviors(input).flatMap(([at, b]) => cachePolicy.warnings(at, b)),
+    ...all.flatMap(([at, b]) => cachePolicy.warnings(at, b)),
     ...certificate.warnings(input),
     ...behavior.warnings('defaultCacheBehavior', input.defaultCacheBehavior),
     ...(input.behaviors ?? []).flatMap((b, i) => behavior.warnings(`behaviors[${i}]`, b)),
     ...input.origins.flatMap((o, i) => origin.warnings(`origins[${i}]`, o)),
-    ...allBehaviors(input).flatMap(([at, b]) =>
+    ...all.flatMap(([at, b]) =>
       origin.requestWarnings(
         at,
         b,

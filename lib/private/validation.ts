@@ -243,6 +243,19 @@ function checkType(at: string, value: unknown, kind: Kind, problems: string[]): 
     return;
   }
   const shape = kind as Shape;
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    // An object literal holds just the props it was given, usually a few of its shape's dozens:
+    // those alone are looked at. Problems are reported in the shape's order, so when there is
+    // one, the shape is walked again below.
+    const found: string[] = [];
+    for (const prop of Object.keys(value)) {
+      const v = value[prop];
+      if (v !== undefined && Object.prototype.hasOwnProperty.call(shape, prop)) {
+        checkType(at ? `${at}.${prop}` : prop, v, shape[prop], found);
+      }
+    }
+    if (found.length === 0) return;
+  }
   for (const prop of Object.keys(shape)) {
     const v = value[prop];
     if (v !== undefined) checkType(at ? `${at}.${prop}` : prop, v, shape[prop], problems);

@@ -102,6 +102,31 @@ describe('typeRules', () => {
       '`b` must be an s3.IBucket; got: an object',
     ]);
   });
+
+  test("reports in the shape's order, whatever the order of the literal's keys", () => {
+    expect(typeRules('o', { list: [1], on: 'yes', name: 2 }, shape)).toEqual([
+      '`o.name` must be a string; got: 2 (a number)',
+      '`o.on` must be true or false; got: "yes" (a string)',
+      '`o.list[0]` must be a string; got: 1 (a number)',
+    ]);
+  });
+
+  test('judges the props of an object that is not a literal, its getters included', () => {
+    class Props {
+      public readonly port = '80';
+      public get name(): unknown {
+        return 7;
+      }
+    }
+    expect(typeRules('o', new Props(), shape)).toEqual([
+      '`o.name` must be a string; got: 7 (a number)',
+      '`o.port` must be a number; got: "80" (a string)',
+    ]);
+  });
+
+  test('ignores keys outside the shape, those named like Object members too', () => {
+    expect(typeRules('o', { constructor: 1, toString: 'x', extra: null, name: 'a' }, shape)).toEqual([]);
+  });
 });
 
 describe('domainName', () => {
