@@ -1,11 +1,15 @@
 /**
- * The three ways the benchmark builds N distributions of one realistic configuration:
+ * The four ways the benchmark builds N distributions of one realistic configuration:
  * 3 origins of which one S3 (a bucket shared by up to 100 distributions: about 300 fit one
  * bucket policy), 5 behaviours, 3 error responses, logging, a certificate with 3 aliases.
  *
  * - `ours`: this library's Distribution;
  * - `l1`: the same DistributionConfig rendered by a bare CfnDistribution and nothing else (the
  *   floor): no Origin Access Control, no bucket policy (its OriginAccessControlId is a literal);
+ * - `l1w`: the floor with the wiring an S3 origin needs, written as L1s and nothing else: one
+ *   CfnOriginAccessControl per stack that every S3 origin names, and one CfnBucketPolicy per
+ *   bucket whose one statement lists the ARNs of the distributions reading it (what this library
+ *   renders for them);
  * - `cdk`: aws-cdk-lib's Distribution, configured as closely as it can be (it has no
  *   ForwardedValues, so its behaviours use the managed CachingOptimized policy), each with its
  *   own `S3BucketOrigin.withOriginAccessControl` as its documentation shows.
@@ -15,6 +19,7 @@
  */
 import {
   App,
+  ArnFormat,
   Duration,
   Stack,
   aws_certificatemanager as acm,
@@ -24,8 +29,8 @@ import {
 } from 'aws-cdk-lib';
 import { Distribution, SslCertificate } from '../lib';
 
-export type Kind = 'ours' | 'l1' | 'cdk';
-export const KINDS: Kind[] = ['ours', 'l1', 'cdk'];
+export type Kind = 'ours' | 'l1' | 'l1w' | 'cdk';
+export const KINDS: Kind[] = ['ours', 'l1', 'l1w', 'cdk'];
 export type Layout = 'one-stack' | 'per-stack';
 export const LAYOUTS: Layout[] = ['one-stack', 'per-stack'];
 
@@ -43,6 +48,10 @@ interface Shared {
   readonly assets: (i: number) => s3.IBucket;
   readonly logs: s3.IBucket;
   readonly certificate: acm.ICertificate;
+  /** For `l1w`: the stack's Origin Access Control, made by the first distribution. */
+  accessControl?: cloudfront.CfnOriginAccessControl;
+  /** For `l1w`: the ARNs each bucket's policy statement lists, by bucket. */
+  readonly readers: Map<s3.IBucket, string[]>;
 }
 
 function shared(stack: Stack): Shared {
@@ -55,6 +64,7 @@ function shared(stack: Stack): Shared {
     },
     logs: new s3.Bucket(stack, 'Logs', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER }),
     certificate: acm.Certificate.fromCertificateArn(stack, 'Certificate', CERT_ARN),
+    readers: new Map(),
   };
 }
 
@@ -98,7 +108,7 @@ function forwarded(
   };
 }
 
-function l1(stack: Stack, i: number, s: Shared): void {
+function l1(stack: Stack, i: number, s: Shared, accessControlId = 'E2QWRUHAPOMQZL'): cloudfront.CfnDistribution {
   const bucket = s.assets(i);
   const custom = (domainName: string) => ({
     httpPort: 80,
@@ -123,7 +133,7 @@ function l1(stack: Stack, i: number, s: Shared): void {
     smoothStreaming: false,
     compress: true,
   });
-  new cloudfront.CfnDistribution(stack, `Www${i}`, {
+  return new cloudfront.CfnDistribution(stack, `Www${i}`, {
     distributionConfig: {
       comment: `www${i}.example.com`,
       aliases: [`www${i}.example.com`, ...aliases(i)],
@@ -133,7 +143,7 @@ function l1(stack: Stack, i: number, s: Shared): void {
           id: 'assets',
           domainName: bucket.bucketRegionalDomainName,
           s3OriginConfig: { originAccessIdentity: '' },
-          originAccessControlId: 'E2QWRUHAPOMQZL',
+          originAccessControlId: accessControlId,
         },
         ...['api', 'app'].map((id) => {
           const { domainName, ...config } = custom(`${id}${i}.example.com`);
@@ -162,6 +172,49 @@ function l1(stack: Stack, i: number, s: Shared): void {
       ipv6Enabled: true,
     },
   });
+}
+
+function l1w(stack: Stack, i: number, s: Shared): void {
+  s.accessControl ??= new cloudfront.CfnOriginAccessControl(stack, 'AccessControl', {
+    originAccessControlConfig: {
+      name: `${stack.stackName}-s3`,
+      originAccessControlOriginType: 's3',
+      signingBehavior: 'always',
+      signingProtocol: 'sigv4',
+    },
+  });
+  const distribution = l1(stack, i, s, s.accessControl.attrId);
+  const bucket = s.assets(i);
+  let arns = s.readers.get(bucket);
+  if (!arns) {
+    arns = [];
+    s.readers.set(bucket, arns);
+    new s3.CfnBucketPolicy(stack, `${bucket.node.id}Policy`, {
+      bucket: bucket.bucketName,
+      policyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+            Resource: bucket.arnForObjects('*'),
+            // The list grows as distributions are added: the L1 holds this array until synth.
+            Condition: { StringEquals: { 'AWS:SourceArn': arns } },
+          },
+        ],
+      },
+    });
+  }
+  arns.push(
+    stack.formatArn({
+      service: 'cloudfront',
+      region: '',
+      resource: 'distribution',
+      resourceName: distribution.ref,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    }),
+  );
 }
 
 function cdk(stack: Stack, i: number, s: Shared): void {
@@ -198,7 +251,7 @@ function cdk(stack: Stack, i: number, s: Shared): void {
   });
 }
 
-const BUILDERS: Record<Kind, (stack: Stack, i: number, s: Shared) => void> = { ours, l1, cdk };
+const BUILDERS: Record<Kind, (stack: Stack, i: number, s: Shared) => void> = { ours, l1, l1w, cdk };
 
 /** An app with `count` distributions of one kind: all in one stack, or 50 to a stack. */
 export function buildApp(kind: Kind, layout: Layout, count: number, outdir: string): App {

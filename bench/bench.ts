@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: synthesis time, peak memory and the template's resource count for 1, 10, 100
  * and 400 distributions of a realistic configuration with S3 origins on one shared bucket, all
- * in one stack and 50 to a stack, for this library, the bare CfnDistribution (the floor) and
- * aws-cdk-lib's Distribution. Every figure is the median of BENCH_REPS runs (default 5), each in
- * a fresh process, interleaved (size by size, kind by kind, repetition by repetition) so that
- * machine drift hits all three alike. Prints the table and writes it into the README's
+ * in one stack and 50 to a stack, for this library, the bare CfnDistribution (the floor), the
+ * floor with the S3 wiring as L1s (bench/apps.ts) and aws-cdk-lib's Distribution. Every figure is
+ * the median of BENCH_REPS runs (default 5), each in a fresh process, interleaved (size by size,
+ * kind by kind, repetition by repetition) so that machine drift hits all four alike. Prints the table and writes it into the README's
  * "Performance" section, with the cost of the findings for 25 behaviours (bench/findings.ts).
  * BENCH_SIZES and BENCH_LAYOUTS narrow a run; BENCH_PARTS=synth or =findings runs one part.
  */
@@ -79,8 +79,8 @@ function synthRows(): string[] {
   }
 
   const rows: string[] = [
-    '| layout | distributions | resources ours / L1 / aws-cdk-lib | ours: ms (synth only) | L1: ms (synth only) | aws-cdk-lib: ms (synth only) | ours / L1 | ours / aws-cdk-lib | peak MB ours / L1 / aws-cdk-lib | ms per distribution, ours |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| layout | distributions | resources ours / L1 / L1 wired / aws-cdk-lib | ours: ms (synth only) | L1: ms (synth only) | L1 wired: ms (synth only) | aws-cdk-lib: ms (synth only) | ours / L1 | ours / L1 wired | ours / aws-cdk-lib | peak MB ours / L1 / L1 wired / aws-cdk-lib | ms per distribution, ours |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const layout of RUN_LAYOUTS) {
     for (const count of SIZES) {
@@ -94,13 +94,13 @@ function synthRows(): string[] {
           refused: of[0].refused,
         };
       };
-      const r = { ours: stat('ours'), l1: stat('l1'), cdk: stat('cdk') };
+      const r = { ours: stat('ours'), l1: stat('l1'), l1w: stat('l1w'), cdk: stat('cdk') };
       const resources = (k: Kind) => r[k].refused ?? String(r[k].resources);
       const ms = (k: Kind) => (r[k].refused ? 'refused' : `${fmt(r[k].total)} (${fmt(r[k].synth)})`);
       const ratio = (k: Kind) =>
         r[k].refused || r.ours.refused ? 'n/a' : `${fmt(r.ours.total / r[k].total, 2)}x`;
       rows.push(
-        `| ${layout} | ${count} | ${resources('ours')} / ${resources('l1')} / ${resources('cdk')} | ${ms('ours')} | ${ms('l1')} | ${ms('cdk')} | ${ratio('l1')} | ${ratio('cdk')} | ${fmt(r.ours.rss)} / ${fmt(r.l1.rss)} / ${fmt(r.cdk.rss)} | ${fmt(r.ours.total / count, 1)} |`,
+        `| ${layout} | ${count} | ${resources('ours')} / ${resources('l1')} / ${resources('l1w')} / ${resources('cdk')} | ${ms('ours')} | ${ms('l1')} | ${ms('l1w')} | ${ms('cdk')} | ${ratio('l1')} | ${ratio('l1w')} | ${ratio('cdk')} | ${fmt(r.ours.rss)} / ${fmt(r.l1.rss)} / ${fmt(r.l1w.rss)} / ${fmt(r.cdk.rss)} | ${fmt(r.ours.total / count, 1)} |`,
       );
     }
   }
