@@ -108,7 +108,12 @@ function forwarded(
   };
 }
 
-function l1(stack: Stack, i: number, s: Shared, accessControlId = 'E2QWRUHAPOMQZL'): cloudfront.CfnDistribution {
+function l1(
+  stack: Stack,
+  i: number,
+  s: Shared,
+  accessControlId = 'E2QWRUHAPOMQZL',
+): cloudfront.CfnDistribution {
   const bucket = s.assets(i);
   const custom = (domainName: string) => ({
     httpPort: 80,
