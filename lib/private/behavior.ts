@@ -102,16 +102,6 @@ export interface Targets {
   readonly names?: readonly string[];
   /** The origin group names among them. */
   readonly groups?: readonly string[];
-  /**
-   * Whether every name of `names` is known at synth (none is a token), when the caller has
-   * already asked: a distribution asks once for all its behaviours.
-   */
-  readonly namesKnown?: boolean;
-}
-
-/** Whether every target name is known at synth: a token may be the name a behaviour means. */
-export function namesKnown(names: readonly string[] | undefined): boolean {
-  return names !== undefined && names.every((n) => typeof n === 'string' && !isDeployTime(n));
 }
 
 /** Every problem of one behaviour `at` (`defaultCacheBehavior`, `behaviors[0]`). */
@@ -119,14 +109,8 @@ export function rules(at: string, b: DefaultCacheBehavior, targetsOf: Targets = 
   const targets = targetsOf.names;
   const problems: string[] = required(`${at}.targetOrigin`, b.targetOrigin);
   // Judged only when every origin name is known: a token may be the name it means.
-  const known = targetsOf.namesKnown ?? namesKnown(targets);
-  if (
-    known &&
-    targets !== undefined &&
-    targets.length > 0 &&
-    !unknown(b.targetOrigin) &&
-    !targets.includes(b.targetOrigin)
-  ) {
+  const known = targets !== undefined && targets.every((n) => typeof n === 'string' && !isDeployTime(n));
+  if (known && targets.length > 0 && !unknown(b.targetOrigin) && !targets.includes(b.targetOrigin)) {
     problems.push(
       message(
         `${at}.targetOrigin`,

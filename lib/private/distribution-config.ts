@@ -72,8 +72,10 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   const originNames = origins.map((o) => o.name);
   const groups = input.originGroups ?? [];
   const groupNames = groups.map((g) => g.name);
-  const names = judging.deferReferences ? undefined : [...originNames, ...groupNames];
-  const targets: behavior.Targets = { names, groups: groupNames, namesKnown: behavior.namesKnown(names) };
+  const targets: behavior.Targets = {
+    names: judging.deferReferences ? undefined : [...originNames, ...groupNames],
+    groups: groupNames,
+  };
   const behaviors = input.behaviors ?? [];
   const certified = input.sslCertificate !== undefined;
 
