@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { deliverAccessLogs } from './access-logs';
+import { judgeApp, registerSharing } from './app-quotas';
 import { BehaviorOptions, CacheBehavior, DefaultCacheBehavior } from './cache-behavior';
 import { BehaviorPolicies, policiesFor } from './cache-policies';
 import { ErrorResponse } from './error-response';
@@ -30,10 +31,12 @@ import * as logging from './private/logging';
 import * as metrics from './private/metrics';
 import * as originModule from './private/origin';
 import * as originGroup from './private/origin-group';
+import * as quotas from './private/quotas';
+import { nodeOf, owned } from './private/references';
 import * as settings from './private/settings';
 import { compact } from './private/template';
-import { addWarnings, throwIfAny, typeRules } from './private/validation';
-import { grantAccessControlRead, grantIdentityRead, setUpLogBucket, sharedAccessControl } from './s3-access';
+import { addWarnings, isDeployTime, throwIfAny, typeRules } from './private/validation';
+import { accessControlFor, grantAccessControlRead, grantIdentityRead, setUpLogBucket } from './s3-access';
 import { SslCertificate, ViewerMtls } from './viewer-certificate';
 
 /**
@@ -462,9 +465,11 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       visit: (node) => {
         if (node === this) {
           addWarnings(this, findings({ ...this.currentProps(), loggingBucket: this.loggingBucket }));
+          judgeApp(this);
         }
       },
     });
+    registerSharing(this, () => quotas.sharedUses(this.currentProps(), this.vpcOrigins()));
     // Bucket and key policies name this distribution, so they come after its ID exists.
     this.origins.forEach((o, i) => this.connect(`origins[${i}]`, o));
   }
@@ -653,9 +658,28 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     return { ...this.props, origins: this.origins, behaviors: this.behaviors };
   }
 
-  /** One Origin Access Control serves every S3 origin of every distribution of the stack. */
+  /** One Origin Access Control serves every S3 origin of this distribution and of 99 others. */
   private ensureAccessControl(): void {
-    this.accessControl ??= sharedAccessControl(this);
+    this.accessControl ??= accessControlFor(this);
+  }
+
+  /** The VPC origins the aws-cdk-lib origins reach: each one's rendered ID and how to name it. */
+  private vpcOrigins(): { id: string; name: string }[] {
+    const found: { id: string; name: string }[] = [];
+    for (const [o, property] of this.bound) {
+      const vpc = property.vpcOriginConfig as cloudfront.CfnDistribution.VpcOriginConfigProperty | undefined;
+      const id = vpc?.vpcOriginId;
+      if (id === undefined) continue;
+      // aws-cdk-lib's VpcOrigin keeps the IVpcOrigin it renders (a protected member).
+      const vpcOrigin = (o.cdkOrigin as { vpcOrigin?: unknown }).vpcOrigin;
+      const name = owned(vpcOrigin)
+        ? nodeOf(vpcOrigin)!.path
+        : isDeployTime(id)
+          ? `of \`origins\` ${JSON.stringify(o.name)}`
+          : id;
+      found.push({ id, name });
+    }
+    return found;
   }
 
   /** Gives CloudFront its way to an origin: a bound aws-cdk-lib origin, or read access to a bucket. */

@@ -11,6 +11,7 @@ import {
 import { Construct } from 'constructs';
 import * as logging from './private/logging';
 import * as policySize from './private/policy-size';
+import { SHARING_QUOTAS } from './private/quotas';
 import { addWarnings, isDeployTime } from './private/validation';
 
 /**
@@ -22,24 +23,47 @@ import { addWarnings, isDeployTime } from './private/validation';
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
  */
 
-/** The construct id of the Origin Access Control every S3 origin of a stack shares. */
+/**
+ * The construct id of a stack's first Origin Access Control; the next ones, each for the next 100
+ * distributions, end in 2, 3, ...
+ */
 export const ACCESS_CONTROL_ID = 'CloudFrontDistributionsS3OriginAccessControl';
 
+/** The Origin Access Controls of each stack, in order, with how many distributions use each. */
+const accessControls = new WeakMap<Stack, { control: cloudfront.S3OriginAccessControl; users: number }[]>();
+
 /**
- * The Origin Access Control that every S3 origin of every distribution in `scope`'s stack shares:
- * one per stack (all sign the same way, always with SigV4), so that hundreds of distributions
- * need one resource, not hundreds, and the account's quota on Origin Access Controls is not
- * reached before the quota on distributions.
+ * The Origin Access Control for the S3 origins of a new distribution of `scope`'s stack. The
+ * distributions of a stack share them (all sign the same way, always with SigV4), so that hundreds
+ * of distributions need a few resources, not hundreds, and the account's quota on Origin Access
+ * Controls is not reached before the quota on distributions; each serves at most 100
+ * distributions, CloudFront's quota, in the order the distributions are created: a distribution
+ * added after the others never moves one to another Origin Access Control. Call once per
+ * distribution (a staging twin is one).
  *
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html ("Origin access controls per AWS account")
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html ("Distributions per origin access control", "Origin access controls per AWS account")
  */
-export function sharedAccessControl(scope: Construct): cloudfront.S3OriginAccessControl {
+export function accessControlFor(scope: Construct): cloudfront.S3OriginAccessControl {
   const stack = Stack.of(scope);
-  const existing = stack.node.tryFindChild(ACCESS_CONTROL_ID);
-  if (existing instanceof cloudfront.S3OriginAccessControl) return existing;
-  return new cloudfront.S3OriginAccessControl(stack, ACCESS_CONTROL_ID, {
-    description: 'Origin Access Control for the S3 origins of the CloudFront distributions of this stack',
-  });
+  const groups = accessControls.get(stack) ?? [];
+  accessControls.set(stack, groups);
+  let last = groups[groups.length - 1];
+  if (last === undefined || last.users >= SHARING_QUOTAS.accessControl.max) {
+    const n = groups.length + 1;
+    last = {
+      control: new cloudfront.S3OriginAccessControl(
+        stack,
+        n === 1 ? ACCESS_CONTROL_ID : `${ACCESS_CONTROL_ID}${n}`,
+        {
+          description: `Origin Access Control${n === 1 ? '' : ` ${n}`} for the S3 origins of the CloudFront distributions of this stack`,
+        },
+      ),
+      users: 0,
+    };
+    groups.push(last);
+  }
+  last.users++;
+  return last.control;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ACCOUNT_DISTRIBUTIONS, ENV, MINIMAL, config, errorOf, newStack, WWW_ARN } from './helpers';
-import { Distribution, DistributionProps } from '../lib';
+import { Distribution, DistributionProps, StagingDistribution, StagingTraffic } from '../lib';
 import { estimate } from '../lib/private/policy-size';
 import { bucketPolicySize } from '../lib/s3-access';
 
@@ -398,15 +398,109 @@ describe('many distributions on one bucket', () => {
     ]);
   });
 
-  test('250 distributions on one bucket in one stack: one OAC and one bucket policy', () => {
+  test('250 distributions on one bucket in one stack: one bucket policy, and Origin Access Controls of 100 distributions each', () => {
     const bucket = new s3.Bucket(stack, 'Bucket');
     many(stack, bucket, 250);
     const template = config(stack);
     template.resourceCountIs('AWS::CloudFront::Distribution', 250);
-    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 3);
     template.resourceCountIs('AWS::S3::BucketPolicy', 1);
+    const counts = countBy(accessControlsOf(stack, 250));
+    expect(counts).toEqual({
+      CloudFrontDistributionsS3OriginAccessControl: 100,
+      CloudFrontDistributionsS3OriginAccessControl2: 100,
+      CloudFrontDistributionsS3OriginAccessControl3: 50,
+    });
   });
 });
+
+describe("Origin Access Controls hold at most 100 distributions (CloudFront's quota)", () => {
+  test('in the order the distributions are created', () => {
+    many(stack, new s3.Bucket(stack, 'Bucket'), 101);
+    const controls = accessControlsOf(stack, 101);
+    expect(new Set(controls.slice(0, 100))).toEqual(
+      new Set(['CloudFrontDistributionsS3OriginAccessControl']),
+    );
+    expect(controls[100]).toBe('CloudFrontDistributionsS3OriginAccessControl2');
+    config(stack).hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        Description:
+          'Origin Access Control 2 for the S3 origins of the CloudFront distributions of this stack',
+      }),
+    });
+  });
+
+  test('adding a distribution never moves one that was there', () => {
+    const before = newStack();
+    many(before, new s3.Bucket(before, 'Bucket'), 150);
+    const after = newStack();
+    many(after, new s3.Bucket(after, 'Bucket'), 151);
+    expect(accessControlsOf(after, 151).slice(0, 150)).toEqual(accessControlsOf(before, 150));
+  });
+
+  test('one distribution with several S3 origins, and one added later, counts once', () => {
+    const buckets = [0, 1].map((i) => new s3.Bucket(stack, `Bucket${i}`));
+    many(stack, buckets[0], 99);
+    const two = new Distribution(stack, 'Two', {
+      ...MINIMAL,
+      origins: [
+        { name: 'a', bucket: buckets[0] },
+        { name: 'b', bucket: buckets[1] },
+      ],
+      defaultCacheBehavior: { targetOrigin: 'a' },
+    });
+    two.addOrigin({ name: 'c', bucket: buckets[1], originPath: '/c' });
+    const controls = () => stack.node.children.filter((c) => c instanceof cloudfront.S3OriginAccessControl);
+    expect(controls()).toHaveLength(1);
+    new Distribution(stack, 'Last', { ...MINIMAL, origins: [{ name: 'www', bucket: buckets[0] }] });
+    expect(controls()).toHaveLength(2);
+  });
+
+  test('a staging twin counts as a distribution', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    many(stack, bucket, 99);
+    const props = {
+      ...MINIMAL,
+      origins: [{ name: 'www', bucket }],
+      httpVersion: cloudfront.HttpVersion.HTTP2,
+    };
+    const primary = new Distribution(stack, 'Primary', props);
+    new StagingDistribution(stack, 'Staging', {
+      ...props,
+      primary,
+      traffic: StagingTraffic.header('aws-cf-cd-canary', 'yes'),
+    });
+    const staging = config(stack).findResources('AWS::CloudFront::Distribution', {
+      Properties: { DistributionConfig: { Staging: true } },
+    });
+    const [twin] = Object.values(staging);
+    expect(twin.Properties.DistributionConfig.Origins[0].OriginAccessControlId).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^CloudFrontDistributionsS3OriginAccessControl2/), 'Id'],
+    });
+  });
+});
+
+/** The construct id of the Origin Access Control of each of `Www0`... `Www<count - 1>`, in order. */
+function accessControlsOf(scope: Stack, count: number): string[] {
+  const resources = config(scope).toJSON().Resources;
+  const byLogicalId = new Map(
+    scope.node
+      .findAll()
+      .filter((c) => c instanceof cloudfront.CfnOriginAccessControl)
+      .map((c) => [scope.getLogicalId(c as cloudfront.CfnOriginAccessControl), c.node.scope!.node.id]),
+  );
+  return Array.from({ length: count }, (_, i) => {
+    const cfn = scope.node.findChild(`Www${i}`).node.defaultChild as cloudfront.CfnDistribution;
+    const origin = resources[scope.getLogicalId(cfn)].Properties.DistributionConfig.Origins[0];
+    return byLogicalId.get(origin.OriginAccessControlId['Fn::GetAtt'][0])!;
+  });
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
 
 describe("a bucket policy's size", () => {
   test.each([1, 2, 37])(

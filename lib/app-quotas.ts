@@ -1,0 +1,79 @@
+import { Stack, Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import * as quotas from './private/quotas';
+import { addWarnings } from './private/validation';
+
+/**
+ * CloudFront's quotas that no one distribution can judge: how many distributions share one
+ * resource (a CloudFront Function, a VPC origin, a web ACL, a response headers policy), and how
+ * many distributions and Origin Access Controls one account holds, over every stack of the app.
+ * Each distribution registers what it names; at synth, when the app is complete, the first
+ * distribution's findings judge the whole app once. Not exported from the package.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
+ */
+
+interface Registered {
+  readonly distribution: IConstruct;
+  /** What it names, as it stands at synth (after addOrigin and addBehavior). */
+  readonly uses: () => quotas.SharedUse[];
+}
+
+/** The distributions of each app, in the order they were created, and whether it was judged. */
+const registries = new WeakMap<IConstruct, { readonly distributions: Registered[]; judged: boolean }>();
+
+/** Records a distribution of this library and how to read the shared resources it names. */
+export function registerSharing(distribution: IConstruct, uses: () => quotas.SharedUse[]): void {
+  const root = distribution.node.root;
+  const registry = registries.get(root) ?? { distributions: [], judged: false };
+  registries.set(root, registry);
+  registry.distributions.push({ distribution, uses });
+}
+
+/**
+ * Judges the app of `distribution` against the quotas, once per app, at synth: warnings on the
+ * first distribution (or, for the account quotas, the first resource) past a quota that can be
+ * raised; a synth error past one that cannot.
+ */
+export function judgeApp(distribution: IConstruct): void {
+  const root = distribution.node.root;
+  const registry = registries.get(root);
+  if (registry === undefined || registry.judged) return;
+  registry.judged = true;
+  const ours = registry.distributions;
+  report(quotas.sharingFindings(ours.map((r) => r.uses())), (i) => ours[i].distribution);
+  // Every distribution and Origin Access Control of the app counts, aws-cdk-lib's included.
+  const distributions: IConstruct[] = [];
+  const accessControls: IConstruct[] = [];
+  for (const c of root.node.findAll()) {
+    if (c instanceof cloudfront.CfnDistribution) distributions.push(c);
+    else if (c instanceof cloudfront.CfnOriginAccessControl) accessControls.push(c);
+  }
+  for (const [quota, found] of [
+    [quotas.ACCOUNT_QUOTAS.distributions, distributions],
+    [quotas.ACCOUNT_QUOTAS.accessControls, accessControls],
+  ] as const) {
+    report(
+      quotas.accountFindings(quota, found.map(accountOf)),
+      // The L1's construct (`Stack/Www`), where warnings about a distribution go.
+      (i) => found[i].node.scope ?? found[i],
+    );
+  }
+}
+
+/** The account of a construct's stack; undefined for an environment-agnostic one. */
+function accountOf(c: IConstruct): string | undefined {
+  const account = Stack.of(c).account;
+  return Token.isUnresolved(account) ? undefined : account;
+}
+
+function report(findings: quotas.QuotaFinding[], target: (at: number) => IConstruct): void {
+  for (const f of findings) {
+    const scope = target(f.at);
+    if (f.warning) addWarnings(scope, [f.warning]);
+    if (f.error !== undefined) {
+      const error = f.error;
+      scope.node.addValidation({ validate: () => [error] });
+    }
+  }
+}
