@@ -117,7 +117,11 @@ describe('renders', () => {
     });
     config(stack).hasResourceProperties('AWS::Logs::Delivery', { FieldDelimiter: '\t' });
     config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ Logging: Match.objectLike({ IncludeCookies: false }) }),
+      DistributionConfig: Match.objectLike({
+        Logging: {
+          Bucket: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WwwLoggingBucket'), 'RegionalDomainName'] },
+        },
+      }),
     });
   });
 

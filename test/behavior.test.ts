@@ -70,13 +70,14 @@ describe('renders', () => {
           TargetOriginId: 'www',
           ViewerProtocolPolicy: 'https-only',
           ForwardedValues: { QueryString: false, Headers: ['*'], Cookies: { Forward: 'all' } },
-          MinTTL: 0,
+          // CloudFormation's defaults (MinTTL 0, Compress false) are left out.
+          MinTTL: Match.absent(),
           DefaultTTL: 300,
           MaxTTL: 3600,
           AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
           CachedMethods: ['GET', 'HEAD', 'OPTIONS'],
           SmoothStreaming: true,
-          Compress: false,
+          Compress: Match.absent(),
         },
         CacheBehaviors: [
           Match.objectLike({

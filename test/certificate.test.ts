@@ -29,12 +29,10 @@ beforeEach(() => {
 });
 
 describe('renders', () => {
-  test('ViewerCertificate is only CloudFrontDefaultCertificate without a certificate', () => {
+  test("no ViewerCertificate without a certificate: CloudFormation's default is CloudFront's default certificate", () => {
     new Distribution(stack, 'Www', MINIMAL);
     const [resource] = Object.values(config(stack).findResources('AWS::CloudFront::Distribution'));
-    expect(resource.Properties.DistributionConfig.ViewerCertificate).toEqual({
-      CloudFrontDefaultCertificate: true,
-    });
+    expect(resource.Properties.DistributionConfig).not.toHaveProperty('ViewerCertificate');
   });
 
   test('with a certificate the name is the first alias, then aliases without repeats', () => {

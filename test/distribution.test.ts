@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 
 describe('renders', () => {
-  test('renders every default explicitly', () => {
+  test("renders our defaults, leaving out those that are CloudFormation's", () => {
     new Distribution(stack, 'Www', MINIMAL);
     config(stack).resourceCountIs('AWS::CloudFront::Distribution', 1);
     config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
@@ -35,14 +35,14 @@ describe('renders', () => {
         Logging: Match.absent(),
         CacheBehaviors: Match.absent(),
         CustomErrorResponses: Match.absent(),
-        ViewerCertificate: { CloudFrontDefaultCertificate: true },
+        ViewerCertificate: Match.absent(),
         Origins: [
           {
             Id: 'www',
             DomainName: 'backend.example.com',
             CustomOriginConfig: {
-              HTTPPort: 80,
-              HTTPSPort: 443,
+              HTTPPort: Match.absent(),
+              HTTPSPort: Match.absent(),
               OriginProtocolPolicy: 'https-only',
               OriginSSLProtocols: ['TLSv1.2'],
             },
@@ -54,12 +54,12 @@ describe('renders', () => {
           TargetOriginId: 'www',
           ViewerProtocolPolicy: 'redirect-to-https',
           ForwardedValues: { QueryString: true, Headers: Match.absent(), Cookies: { Forward: 'none' } },
-          MinTTL: 0,
-          DefaultTTL: 86400,
-          MaxTTL: 31536000,
-          AllowedMethods: ['GET', 'HEAD'],
-          CachedMethods: ['GET', 'HEAD'],
-          SmoothStreaming: false,
+          MinTTL: Match.absent(),
+          DefaultTTL: Match.absent(),
+          MaxTTL: Match.absent(),
+          AllowedMethods: Match.absent(),
+          CachedMethods: Match.absent(),
+          SmoothStreaming: Match.absent(),
           Compress: true,
           CachePolicyId: Match.absent(),
         },

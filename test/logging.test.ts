@@ -37,7 +37,8 @@ describe('renders', () => {
       DistributionConfig: Match.objectLike({
         Logging: {
           Bucket: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WwwLoggingBucket'), 'RegionalDomainName'] },
-          IncludeCookies: false,
+          // CloudFormation's default (false), left out.
+          IncludeCookies: Match.absent(),
           Prefix: Match.absent(),
         },
       }),
@@ -79,7 +80,9 @@ describe('renders', () => {
     });
     new Distribution(stack, 'Www', { ...MINIMAL, logging: { enabled: true, bucket } });
     config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ Logging: Match.objectLike({ IncludeCookies: false }) }),
+      DistributionConfig: Match.objectLike({
+        Logging: { Bucket: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Logs'), 'RegionalDomainName'] } },
+      }),
     });
   });
 });

@@ -822,8 +822,6 @@ describe('renders what CloudFront added to origins', () => {
         DomainName: 'backend.example.com',
         ResponseCompletionTimeout: 40,
         CustomOriginConfig: {
-          HTTPPort: 80,
-          HTTPSPort: 443,
           ...SECURE_CUSTOM,
           OriginReadTimeout: 40,
           IpAddressType: 'dualstack',

@@ -25,15 +25,16 @@ describe('renders', () => {
     });
   });
 
-  test.each([cloudfront.PriceClass.PRICE_CLASS_200, cloudfront.PriceClass.PRICE_CLASS_ALL])(
-    'priceClass %s',
-    (priceClass) => {
-      new Distribution(stack, 'Www', { ...MINIMAL, priceClass });
-      config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
-        DistributionConfig: Match.objectLike({ PriceClass: priceClass }),
-      });
-    },
-  );
+  test.each([
+    [cloudfront.PriceClass.PRICE_CLASS_200, 'PriceClass_200'],
+    // CloudFormation's default: left out.
+    [cloudfront.PriceClass.PRICE_CLASS_ALL, Match.absent()],
+  ])('priceClass %s', (priceClass, rendered) => {
+    new Distribution(stack, 'Www', { ...MINIMAL, priceClass });
+    config(stack).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ PriceClass: rendered }),
+    });
+  });
 
   test('httpVersion and enableIpv6 default to http2and3 and true, rendered', () => {
     make(stack, {});

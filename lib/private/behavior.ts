@@ -1,5 +1,6 @@
 import { Duration, Resource, aws_cloudfront as cloudfront, aws_lambda as lambda } from 'aws-cdk-lib';
-import { DEFAULTS } from './defaults';
+import { CFN_DEFAULTS, DEFAULTS } from './defaults';
+import { unlessDefault } from './template';
 import {
   Shape,
   like,
@@ -586,8 +587,9 @@ export interface PolicyIds {
 }
 
 /**
- * The default behaviour as CloudFormation's `DefaultCacheBehavior`, every default explicit: the
- * legacy cache settings (`ForwardedValues` and TTLs), or, with `policies`, their IDs instead.
+ * The default behaviour as CloudFormation's `DefaultCacheBehavior`: the legacy cache settings
+ * (`ForwardedValues` and TTLs), or, with `policies`, their IDs instead; a value equal to
+ * CloudFormation's default is left out.
  */
 export function renderDefault(
   b: DefaultCacheBehavior,
@@ -602,18 +604,21 @@ export function renderDefault(
           headers: headers.length > 0 ? [...headers] : undefined,
           cookies: renderCookies(b.forwardCookies),
         },
-        minTtl: seconds(b.minTtl, DEFAULTS.minTtl),
-        defaultTtl: seconds(b.defaultTtl, DEFAULTS.defaultTtl),
-        maxTtl: seconds(b.maxTtl, DEFAULTS.maxTtl),
+        minTtl: unlessDefault(seconds(b.minTtl, DEFAULTS.minTtl), CFN_DEFAULTS.minTtl),
+        defaultTtl: unlessDefault(seconds(b.defaultTtl, DEFAULTS.defaultTtl), CFN_DEFAULTS.defaultTtl),
+        maxTtl: unlessDefault(seconds(b.maxTtl, DEFAULTS.maxTtl), CFN_DEFAULTS.maxTtl),
       };
   return {
     targetOriginId: b.targetOrigin,
     viewerProtocolPolicy: b.viewerProtocolPolicy ?? DEFAULTS.viewerProtocolPolicy,
     ...caching,
-    allowedMethods: [...(b.allowedMethods ?? DEFAULTS.methods)],
-    cachedMethods: [...(b.cachedMethods ?? DEFAULTS.methods)],
-    smoothStreaming: b.smoothStreaming ?? DEFAULTS.smoothStreaming,
-    compress: b.compress ?? DEFAULTS.compress,
+    allowedMethods: unlessDefault([...(b.allowedMethods ?? DEFAULTS.methods)], CFN_DEFAULTS.methods),
+    cachedMethods: unlessDefault([...(b.cachedMethods ?? DEFAULTS.methods)], CFN_DEFAULTS.methods),
+    smoothStreaming: unlessDefault(
+      b.smoothStreaming ?? DEFAULTS.smoothStreaming,
+      CFN_DEFAULTS.smoothStreaming,
+    ),
+    compress: unlessDefault(b.compress ?? DEFAULTS.compress, CFN_DEFAULTS.compress),
     responseHeadersPolicyId: b.responseHeadersPolicy?.responseHeadersPolicyId,
     functionAssociations: b.functionAssociations?.length
       ? b.functionAssociations.map((f) => ({

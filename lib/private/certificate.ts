@@ -280,14 +280,16 @@ export function warnings(input: CertificateInput): Warning[] {
 
 /**
  * `Aliases` and `ViewerCertificate`: the name first, then the aliases, only with a certificate.
- * A list of aliases known only at deploy time is joined to the name in the template.
+ * A list of aliases known only at deploy time is joined to the name in the template. Without a
+ * certificate neither is rendered: CloudFormation's default `ViewerCertificate` is CloudFront's
+ * default certificate.
  */
 export function render(input: CertificateInput): {
   aliases?: string[];
-  viewerCertificate: cloudfront.CfnDistribution.ViewerCertificateProperty;
+  viewerCertificate?: cloudfront.CfnDistribution.ViewerCertificateProperty;
 } {
   const cert = input.sslCertificate;
-  if (!cert) return { aliases: undefined, viewerCertificate: { cloudFrontDefaultCertificate: true } };
+  if (!cert) return { aliases: undefined, viewerCertificate: undefined };
   return {
     aliases: renderAliases(input),
     viewerCertificate: {

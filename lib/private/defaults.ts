@@ -36,3 +36,33 @@ export const DEFAULTS = {
   // CloudFormation requires Prefix whenever an RTMP distribution logs.
   streamingLoggingPrefix: '',
 } as const;
+
+/**
+ * CloudFormation's own defaults for fields of `AWS::CloudFront::Distribution` that this library
+ * renders (the `default`s of the resource schema, which the CloudFormation reference documents): a
+ * value equal to one is left out of the template (`unlessDefault`), which deploys the same and
+ * takes less of CloudFormation's 1 MB limit on a template. Where our default differs (`compress`,
+ * `priceClass`, `httpVersion`, the error caching TTL), ours is rendered. Without a certificate no
+ * `ViewerCertificate` is rendered: CloudFormation's default is CloudFront's default certificate.
+ *
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-cachebehavior.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-customoriginconfig.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-logging.html
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-distributionconfig.html
+ */
+export const CFN_DEFAULTS = {
+  methods: ['GET', 'HEAD'],
+  smoothStreaming: false,
+  compress: false,
+  minTtl: 0,
+  defaultTtl: 86400,
+  maxTtl: 31536000,
+  httpPort: 80,
+  httpsPort: 443,
+  originReadTimeout: 30,
+  originKeepaliveTimeout: 5,
+  loggingIncludeCookies: false,
+  loggingPrefix: '',
+  priceClass: 'PriceClass_All',
+  httpVersion: 'http1.1',
+} as const;

@@ -1,7 +1,7 @@
 import { aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
-import { DEFAULTS } from './defaults';
+import { CFN_DEFAULTS, DEFAULTS } from './defaults';
 import { literalRegion } from './references';
-import { resolvedProperty } from './template';
+import { resolvedProperty, unlessDefault } from './template';
 import { Shape, Warning, like, message, isDeployTime } from './validation';
 
 /**
@@ -131,8 +131,11 @@ export function render(
   if (!bucket) return undefined;
   return {
     bucket: bucket.bucketRegionalDomainName,
-    includeCookies: logging?.includeCookies ?? DEFAULTS.loggingIncludeCookies,
-    prefix: logging?.path,
+    includeCookies: unlessDefault(
+      logging?.includeCookies ?? DEFAULTS.loggingIncludeCookies,
+      CFN_DEFAULTS.loggingIncludeCookies,
+    ),
+    prefix: unlessDefault(logging?.path, CFN_DEFAULTS.loggingPrefix),
   };
 }
 

@@ -4,7 +4,7 @@ import {
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { acmCertificateRules } from './certificate';
-import { DEFAULTS } from './defaults';
+import { CFN_DEFAULTS, DEFAULTS } from './defaults';
 import {
   Shape,
   like,
@@ -26,7 +26,7 @@ import {
 import { DefaultCacheBehavior } from '../cache-behavior';
 import { Origin } from '../origins';
 import { forwardsHost, keysOnHost } from './cache-policy';
-import { resolvedProperty } from './template';
+import { resolvedProperty, unlessDefault } from './template';
 
 /**
  * An origin: an S3 bucket, a custom (HTTP) server or an origin aws-cdk-lib models, with its
@@ -704,12 +704,15 @@ export function render(
       id: o.name,
       domainName: o.domainName!,
       customOriginConfig: {
-        httpPort: o.httpPort ?? DEFAULTS.httpPort,
-        httpsPort: o.httpsPort ?? DEFAULTS.httpsPort,
+        httpPort: unlessDefault(o.httpPort ?? DEFAULTS.httpPort, CFN_DEFAULTS.httpPort),
+        httpsPort: unlessDefault(o.httpsPort ?? DEFAULTS.httpsPort, CFN_DEFAULTS.httpsPort),
         originProtocolPolicy: o.protocol ?? DEFAULTS.originProtocol,
         originSslProtocols: [...(o.sslPolicy ?? DEFAULTS.originSslPolicy)],
-        originReadTimeout: o.readTimeout?.toSeconds(),
-        originKeepaliveTimeout: o.keepaliveTimeout?.toSeconds(),
+        originReadTimeout: unlessDefault(o.readTimeout?.toSeconds(), CFN_DEFAULTS.originReadTimeout),
+        originKeepaliveTimeout: unlessDefault(
+          o.keepaliveTimeout?.toSeconds(),
+          CFN_DEFAULTS.originKeepaliveTimeout,
+        ),
         ipAddressType: o.ipAddressType,
         originMtlsConfig: o.clientCertificate
           ? { clientCertificateArn: o.clientCertificate.certificateArn }
@@ -725,7 +728,7 @@ export function render(
       originAccessIdentity: o.originAccessIdentity
         ? `origin-access-identity/cloudfront/${o.originAccessIdentity.originAccessIdentityId}`
         : '',
-      originReadTimeout: o.readTimeout?.toSeconds(),
+      originReadTimeout: unlessDefault(o.readTimeout?.toSeconds(), CFN_DEFAULTS.originReadTimeout),
     },
     originAccessControlId: o.originAccessIdentity ? undefined : originAccessControlId,
     ...common,

@@ -2,7 +2,8 @@ import { aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import * as viewerMtls from './viewer-mtls';
 import { ViewerMtls } from '../viewer-certificate';
 import { COUNTRY_CODES } from './countries';
-import { DEFAULTS } from './defaults';
+import { CFN_DEFAULTS, DEFAULTS } from './defaults';
+import { unlessDefault } from './template';
 import {
   Shape,
   Warning,
@@ -207,7 +208,7 @@ export function render(input: SettingsInput) {
     comment: input.comment ?? input.name,
     defaultRootObject: renderRootObject(input.rootObject),
     enabled: input.enabled ?? DEFAULTS.enabled,
-    priceClass: input.priceClass ?? DEFAULTS.priceClass,
+    priceClass: unlessDefault(input.priceClass ?? DEFAULTS.priceClass, CFN_DEFAULTS.priceClass),
     webAclId: input.webAclId,
     restrictions: input.geoRestriction
       ? {
@@ -217,7 +218,10 @@ export function render(input: SettingsInput) {
           },
         }
       : undefined,
-    httpVersion: input.httpVersion ?? viewerMtls.defaultHttpVersion(input),
+    httpVersion: unlessDefault(
+      input.httpVersion ?? viewerMtls.defaultHttpVersion(input),
+      CFN_DEFAULTS.httpVersion,
+    ),
     anycastIpListId: input.anycastIpListId,
     cacheTagConfig: input.cacheTagHeaderName ? { headerName: input.cacheTagHeaderName } : undefined,
     viewerMtlsConfig: viewerMtls.render(input.viewerMtls),

@@ -46,3 +46,17 @@ export function resolvedProperty(cfn: CfnResource, held: unknown): unknown {
   if (!resolvedValues.has(held)) resolvedValues.set(held, Stack.of(cfn).resolve(held));
   return resolvedValues.get(held);
 }
+
+/**
+ * `value`, or `undefined` where it equals CloudFormation's default `cfnDefault` (`CFN_DEFAULTS`):
+ * the field is then left out of the template, which deploys the same. Lists of names are compared
+ * as sets (CloudFront treats `AllowedMethods` as one); a deploy-time value never equals a default.
+ */
+export function unlessDefault<T>(value: T, cfnDefault: unknown): T | undefined {
+  if (Array.isArray(value) && Array.isArray(cfnDefault)) {
+    return value.length === cfnDefault.length && cfnDefault.every((d) => value.includes(d))
+      ? undefined
+      : value;
+  }
+  return value === cfnDefault ? undefined : value;
+}

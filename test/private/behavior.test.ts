@@ -9,22 +9,49 @@ import {
 } from '../../lib/private/behavior';
 
 describe('render', () => {
-  test('the default behaviour renders every default explicitly', () => {
+  test("the default behaviour renders our defaults, leaving out those equal to CloudFormation's", () => {
     expect(renderDefault({ targetOrigin: 'www' })).toEqual({
       targetOriginId: 'www',
       viewerProtocolPolicy: 'redirect-to-https',
       forwardedValues: { queryString: true, headers: undefined, cookies: { forward: 'none' } },
-      minTtl: 0,
-      defaultTtl: 86400,
-      maxTtl: 31536000,
-      allowedMethods: ['GET', 'HEAD'],
-      cachedMethods: ['GET', 'HEAD'],
-      smoothStreaming: false,
+      minTtl: undefined,
+      defaultTtl: undefined,
+      maxTtl: undefined,
+      allowedMethods: undefined,
+      cachedMethods: undefined,
+      smoothStreaming: undefined,
       compress: true,
       responseHeadersPolicyId: undefined,
       functionAssociations: undefined,
       lambdaFunctionAssociations: undefined,
     });
+  });
+
+  test("values other than CloudFormation's defaults are rendered", () => {
+    expect(
+      renderDefault({
+        targetOrigin: 'www',
+        minTtl: Duration.seconds(1),
+        defaultTtl: Duration.seconds(2),
+        maxTtl: Duration.seconds(3),
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS.methods,
+        cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD_OPTIONS.methods,
+        smoothStreaming: true,
+        compress: false,
+      }),
+    ).toMatchObject({
+      minTtl: 1,
+      defaultTtl: 2,
+      maxTtl: 3,
+      allowedMethods: ['GET', 'HEAD', 'OPTIONS'],
+      cachedMethods: ['GET', 'HEAD', 'OPTIONS'],
+      smoothStreaming: true,
+      compress: undefined,
+    });
+    // The same methods in another order are the same set: CloudFormation's default.
+    expect(
+      renderDefault({ targetOrigin: 'www', allowedMethods: ['HEAD', 'GET'] }).allowedMethods,
+    ).toBeUndefined();
   });
 
   test('a path behaviour adds its pattern', () => {

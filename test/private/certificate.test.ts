@@ -4,10 +4,10 @@ import { nameRules, render, rules, warnings } from '../../lib/private/certificat
 
 const IAM = SslCertificate.fromIamCertificateId('ASCACKCEVSQ6C2EXAMPLE');
 
-test('render: the default certificate and no aliases without a certificate', () => {
+test("render: no aliases and no ViewerCertificate without a certificate (CloudFormation's default is CloudFront's default certificate)", () => {
   expect(render({ name: 'www.example.com' })).toEqual({
     aliases: undefined,
-    viewerCertificate: { cloudFrontDefaultCertificate: true },
+    viewerCertificate: undefined,
   });
 });
 

@@ -6,13 +6,13 @@ import { refusesViewerHost, render, requestRules, rules, warnings } from '../../
 const CUSTOM: Origin = { name: 'www', domainName: 'backend.example.com' };
 
 describe('render', () => {
-  test('a custom origin renders every connection default', () => {
+  test("a custom origin renders our connection defaults, leaving out CloudFormation's (ports 80 and 443)", () => {
     expect(render(CUSTOM)).toEqual({
       id: 'www',
       domainName: 'backend.example.com',
       customOriginConfig: {
-        httpPort: 80,
-        httpsPort: 443,
+        httpPort: undefined,
+        httpsPort: undefined,
         originProtocolPolicy: 'https-only',
         originSslProtocols: ['TLSv1.2'],
         originReadTimeout: undefined,
@@ -24,6 +24,24 @@ describe('render', () => {
       connectionTimeout: undefined,
       originShield: undefined,
     });
+  });
+
+  test.each([
+    [
+      { httpPort: 8080, httpsPort: 8443 },
+      { httpPort: 8080, httpsPort: 8443 },
+    ],
+    [{ readTimeout: Duration.seconds(30), keepaliveTimeout: Duration.seconds(5) }, {}],
+    [
+      { readTimeout: Duration.seconds(31), keepaliveTimeout: Duration.seconds(6) },
+      { originReadTimeout: 31, originKeepaliveTimeout: 6 },
+    ],
+  ])("a value is rendered unless it is CloudFormation's default: %j", (settings, rendered) => {
+    const config = render({ ...CUSTOM, ...settings }).customOriginConfig!;
+    const fields = ['httpPort', 'httpsPort', 'originReadTimeout', 'originKeepaliveTimeout'] as const;
+    expect(
+      Object.fromEntries(fields.filter((f) => config[f] !== undefined).map((f) => [f, config[f]])),
+    ).toEqual(rendered);
   });
 
   test('settings beyond the specification render only when set', () => {
