@@ -4,12 +4,12 @@
  * bucket policy), 5 behaviours, 3 error responses, logging, a certificate with 3 aliases.
  *
  * - `ours`: this library's Distribution;
- * - `l1`: the same DistributionConfig rendered by a bare CfnDistribution and nothing else (the
- *   floor): no Origin Access Control, no bucket policy (its OriginAccessControlId is a literal);
- * - `l1w`: the floor with the wiring an S3 origin needs, written as L1s and nothing else: one
- *   CfnOriginAccessControl per stack that every S3 origin names, and one CfnBucketPolicy per
- *   bucket whose one statement lists the ARNs of the distributions reading it (what this library
- *   renders for them);
+ * - `floor`: the same template written by hand as typed L1s, wiring included: the
+ *   DistributionConfig as a CfnDistribution, one CfnOriginAccessControl per 100 distributions of a
+ *   stack that their S3 origins name, and one CfnBucketPolicy per bucket whose one statement lists
+ *   the ARNs of the distributions reading it (what this library renders for them);
+ * - `bare`: the DistributionConfig alone, as a bare CfnDistribution: no Origin Access Control, no
+ *   bucket policy (its OriginAccessControlId is a literal), which no correct library can match;
  * - `cdk`: aws-cdk-lib's Distribution, configured as closely as it can be (it has no
  *   ForwardedValues, so its behaviours use the managed CachingOptimized policy), each with its
  *   own `S3BucketOrigin.withOriginAccessControl` as its documentation shows.
@@ -29,8 +29,8 @@ import {
 } from 'aws-cdk-lib';
 import { Distribution, SslCertificate } from '../lib';
 
-export type Kind = 'ours' | 'l1' | 'l1w' | 'cdk';
-export const KINDS: Kind[] = ['ours', 'l1', 'l1w', 'cdk'];
+export type Kind = 'ours' | 'floor' | 'bare' | 'cdk';
+export const KINDS: Kind[] = ['ours', 'floor', 'bare', 'cdk'];
 export type Layout = 'one-stack' | 'per-stack';
 export const LAYOUTS: Layout[] = ['one-stack', 'per-stack'];
 
@@ -48,9 +48,11 @@ interface Shared {
   readonly assets: (i: number) => s3.IBucket;
   readonly logs: s3.IBucket;
   readonly certificate: acm.ICertificate;
-  /** For `l1w`: the stack's Origin Access Control, made by the first distribution. */
-  accessControl?: cloudfront.CfnOriginAccessControl;
-  /** For `l1w`: the ARNs each bucket's policy statement lists, by bucket. */
+  /** For `floor`: the stack's Origin Access Controls, one per 100 distributions. */
+  readonly accessControls: cloudfront.CfnOriginAccessControl[];
+  /** For `floor`: how many distributions of the stack use Origin Access Control. */
+  users: number;
+  /** For `floor`: the ARNs each bucket's policy statement lists, by bucket. */
   readonly readers: Map<s3.IBucket, string[]>;
 }
 
@@ -65,6 +67,8 @@ function shared(stack: Stack): Shared {
     logs: new s3.Bucket(stack, 'Logs', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER }),
     certificate: acm.Certificate.fromCertificateArn(stack, 'Certificate', CERT_ARN),
     readers: new Map(),
+    accessControls: [],
+    users: 0,
   };
 }
 
@@ -108,34 +112,24 @@ function forwarded(
   };
 }
 
-function l1(
+function bare(
   stack: Stack,
   i: number,
   s: Shared,
   accessControlId = 'E2QWRUHAPOMQZL',
 ): cloudfront.CfnDistribution {
   const bucket = s.assets(i);
-  const custom = (domainName: string) => ({
-    httpPort: 80,
-    httpsPort: 443,
-    originProtocolPolicy: 'https-only',
-    originSslProtocols: ['TLSv1.2'],
-    domainName,
-  });
+  // What this library renders: no value that is CloudFormation's default.
+  const custom = { originProtocolPolicy: 'https-only', originSslProtocols: ['TLSv1.2'] };
   const behavior = (
     targetOriginId: string,
     fv: cloudfront.CfnDistribution.ForwardedValuesProperty,
-    defaultTtl = 86400,
+    defaultTtl?: number,
   ) => ({
     targetOriginId,
     viewerProtocolPolicy: 'redirect-to-https',
     forwardedValues: fv,
-    minTtl: 0,
     defaultTtl,
-    maxTtl: 31536000,
-    allowedMethods: ['GET', 'HEAD'],
-    cachedMethods: ['GET', 'HEAD'],
-    smoothStreaming: false,
     compress: true,
   });
   return new cloudfront.CfnDistribution(stack, `Www${i}`, {
@@ -150,10 +144,11 @@ function l1(
           s3OriginConfig: { originAccessIdentity: '' },
           originAccessControlId: accessControlId,
         },
-        ...['api', 'app'].map((id) => {
-          const { domainName, ...config } = custom(`${id}${i}.example.com`);
-          return { id, domainName, customOriginConfig: config };
-        }),
+        ...['api', 'app'].map((id) => ({
+          id,
+          domainName: `${id}${i}.example.com`,
+          customOriginConfig: custom,
+        })),
       ],
       defaultCacheBehavior: behavior('app', forwarded(['session'], true)),
       cacheBehaviors: PATHS.map((pathPattern, j) => ({
@@ -166,7 +161,7 @@ function l1(
         responseCode: errorCode,
         errorCachingMinTtl: 10,
       })),
-      logging: { bucket: s.logs.bucketRegionalDomainName, includeCookies: false, prefix: `www${i}/` },
+      logging: { bucket: s.logs.bucketRegionalDomainName, prefix: `www${i}/` },
       priceClass: 'PriceClass_100',
       viewerCertificate: {
         acmCertificateArn: CERT_ARN,
@@ -179,16 +174,23 @@ function l1(
   });
 }
 
-function l1w(stack: Stack, i: number, s: Shared): void {
-  s.accessControl ??= new cloudfront.CfnOriginAccessControl(stack, 'AccessControl', {
-    originAccessControlConfig: {
-      name: `${stack.stackName}-s3`,
-      originAccessControlOriginType: 's3',
-      signingBehavior: 'always',
-      signingProtocol: 'sigv4',
-    },
-  });
-  const distribution = l1(stack, i, s, s.accessControl.attrId);
+function floor(stack: Stack, i: number, s: Shared): void {
+  // One Origin Access Control per 100 distributions: CloudFront's quota.
+  if (s.users % 100 === 0) {
+    const n = s.accessControls.length;
+    s.accessControls.push(
+      new cloudfront.CfnOriginAccessControl(stack, `AccessControl${n}`, {
+        originAccessControlConfig: {
+          name: `${stack.stackName}-s3-${n}`,
+          originAccessControlOriginType: 's3',
+          signingBehavior: 'always',
+          signingProtocol: 'sigv4',
+        },
+      }),
+    );
+  }
+  s.users++;
+  const distribution = bare(stack, i, s, s.accessControls[s.accessControls.length - 1].attrId);
   const bucket = s.assets(i);
   let arns = s.readers.get(bucket);
   if (!arns) {
@@ -256,7 +258,7 @@ function cdk(stack: Stack, i: number, s: Shared): void {
   });
 }
 
-const BUILDERS: Record<Kind, (stack: Stack, i: number, s: Shared) => void> = { ours, l1, l1w, cdk };
+const BUILDERS: Record<Kind, (stack: Stack, i: number, s: Shared) => void> = { ours, floor, bare, cdk };
 
 /** An app with `count` distributions of one kind: all in one stack, or 50 to a stack. */
 export function buildApp(kind: Kind, layout: Layout, count: number, outdir: string): App {

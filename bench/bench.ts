@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: synthesis time, peak memory and the template's resource count for 1, 10, 100
- * and 400 distributions of a realistic configuration with S3 origins on one shared bucket, all
- * in one stack and 50 to a stack, for this library, the bare CfnDistribution (the floor), the
- * floor with the S3 wiring as L1s (bench/apps.ts) and aws-cdk-lib's Distribution. Every figure is
- * the median of BENCH_REPS runs (default 5), each in a fresh process, interleaved (size by size,
- * kind by kind, repetition by repetition) so that machine drift hits all four alike. Prints the table and writes it into the README's
- * "Performance" section, with the cost of the findings for 25 behaviours (bench/findings.ts).
- * BENCH_SIZES and BENCH_LAYOUTS narrow a run; BENCH_PARTS=synth or =findings runs one part.
+ * `npm run bench`: synthesis time, peak memory, resources and template bytes for 1, 10, 100 and
+ * 400 distributions of a realistic configuration with S3 origins on shared buckets, all in one
+ * stack (where the template fits CloudFormation's 1 MB) and 50 to a stack, for this library, the
+ * floor (the same template written by hand as typed L1s, wiring included), the bare
+ * CfnDistribution (no wiring) and aws-cdk-lib's Distribution (bench/apps.ts). Every figure is the
+ * median of BENCH_REPS runs (default 5), each in a fresh process, interleaved (size by size, kind
+ * by kind, repetition by repetition) so that machine drift hits all four alike. Prints the table
+ * and writes it into the README's "Performance" section, with the cost of the findings for 25
+ * behaviours (bench/findings.ts). BENCH_SIZES and BENCH_LAYOUTS narrow a run; BENCH_PARTS=synth or
+ * =findings runs one part.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -21,6 +23,9 @@ const RUN_LAYOUTS = (process.env.BENCH_LAYOUTS?.split(',') as Layout[] | undefin
 const README = path.join(__dirname, '..', 'README.md');
 const PARTS = (process.env.BENCH_PARTS ?? 'synth,findings').split(',');
 
+/** CloudFormation's limit on a template's body (aws-cdk-lib's `TEMPLATE_BODY_MAXIMUM_SIZE`). */
+const TEMPLATE_LIMIT = 1_000_000;
+
 interface Sample {
   kind: Kind;
   layout: Layout;
@@ -29,6 +34,11 @@ interface Sample {
   synthMs: number;
   peakRssMb: number;
   resourceCount: number;
+  /** Every template's bytes, as `cdk synth` writes them (indented), and minified. */
+  templateBytes: number;
+  minifiedBytes: number;
+  /** The largest stack's template, as written. */
+  largestStackBytes: number;
   /** Why synthesis failed, when it did (aws-cdk-lib's limit of 500 resources in a stack). */
   refused?: string;
 }
@@ -59,19 +69,27 @@ function median(values: number[]): number {
 }
 
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
+const kb = (bytes: number) => fmt(bytes / 1024, 1);
 const machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
 
-/** Synthesis time, memory and resources: the table's rows. */
+/** Synthesis time, memory, resources and template bytes: the table's rows. */
 function synthRows(): string[] {
   const samples: Sample[] = [];
+  /** One-stack sizes whose template does not fit CloudFormation's limit: measured once, then skipped. */
+  const tooLarge = new Map<number, Sample>();
   for (let rep = 1; rep <= REPS; rep++) {
     for (const layout of RUN_LAYOUTS) {
       for (const count of SIZES) {
+        if (layout === 'one-stack' && tooLarge.has(count)) continue;
         for (const kind of KINDS) {
           const sample = measure(kind, layout, count);
+          if (kind === 'ours' && layout === 'one-stack' && sample.largestStackBytes > TEMPLATE_LIMIT) {
+            tooLarge.set(count, sample);
+            break;
+          }
           samples.push(sample);
           process.stderr.write(
-            `rep ${rep}/${REPS} ${layout.padEnd(9)} ${kind.padEnd(4)} x${String(count).padEnd(4)} ${sample.totalMs.toFixed(0)} ms, ${sample.peakRssMb.toFixed(0)} MB, ${sample.refused ?? `${sample.resourceCount} resources`}\n`,
+            `rep ${rep}/${REPS} ${layout.padEnd(9)} ${kind.padEnd(5)} x${String(count).padEnd(4)} ${sample.totalMs.toFixed(0)} ms, ${sample.peakRssMb.toFixed(0)} MB, ${sample.refused ?? `${sample.resourceCount} resources`}, ${kb(sample.templateBytes)} KB\n`,
           );
         }
       }
@@ -79,11 +97,18 @@ function synthRows(): string[] {
   }
 
   const rows: string[] = [
-    '| layout | distributions | resources ours / L1 / L1 wired / aws-cdk-lib | ours: ms (synth only) | L1: ms (synth only) | L1 wired: ms (synth only) | aws-cdk-lib: ms (synth only) | ours / L1 | ours / L1 wired | ours / aws-cdk-lib | peak MB ours / L1 / L1 wired / aws-cdk-lib | ms per distribution, ours |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| layout | distributions | ours: ms (synth only) | floor: ms (synth only) | ours / floor | aws-cdk-lib: ms (synth only) | ours / aws-cdk-lib | bare L1: ms | ours / bare L1 | peak MB ours / floor / aws-cdk-lib | resources ours / floor / aws-cdk-lib | template KB per distribution, as written (minified): ours / aws-cdk-lib | ms per distribution, ours |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const layout of RUN_LAYOUTS) {
     for (const count of SIZES) {
+      const big = layout === 'one-stack' ? tooLarge.get(count) : undefined;
+      if (big) {
+        rows.push(
+          `| ${layout} | ${count} | does not fit one stack: its template would be ${fmt(big.largestStackBytes / 1e6, 2)} MB as written, over CloudFormation's 1 MB | | | | | | | | | ${kb(big.templateBytes / count)} (${kb(big.minifiedBytes / count)}) | |`,
+        );
+        continue;
+      }
       const stat = (kind: Kind) => {
         const of = samples.filter((s) => s.kind === kind && s.layout === layout && s.count === count);
         return {
@@ -91,22 +116,23 @@ function synthRows(): string[] {
           synth: median(of.map((s) => s.synthMs)),
           rss: median(of.map((s) => s.peakRssMb)),
           resources: of[0].resourceCount,
+          perDistribution: `${kb(of[0].templateBytes / count)} (${kb(of[0].minifiedBytes / count)})`,
           refused: of[0].refused,
         };
       };
-      const r = { ours: stat('ours'), l1: stat('l1'), l1w: stat('l1w'), cdk: stat('cdk') };
-      const resources = (k: Kind) => r[k].refused ?? String(r[k].resources);
+      const r = { ours: stat('ours'), floor: stat('floor'), bare: stat('bare'), cdk: stat('cdk') };
       const ms = (k: Kind) => (r[k].refused ? 'refused' : `${fmt(r[k].total)} (${fmt(r[k].synth)})`);
       const ratio = (k: Kind) =>
         r[k].refused || r.ours.refused ? 'n/a' : `${fmt(r.ours.total / r[k].total, 2)}x`;
+      const resources = (k: Kind) => r[k].refused ?? String(r[k].resources);
       rows.push(
-        `| ${layout} | ${count} | ${resources('ours')} / ${resources('l1')} / ${resources('l1w')} / ${resources('cdk')} | ${ms('ours')} | ${ms('l1')} | ${ms('l1w')} | ${ms('cdk')} | ${ratio('l1')} | ${ratio('l1w')} | ${ratio('cdk')} | ${fmt(r.ours.rss)} / ${fmt(r.l1.rss)} / ${fmt(r.l1w.rss)} / ${fmt(r.cdk.rss)} | ${fmt(r.ours.total / count, 1)} |`,
+        `| ${layout} | ${count} | ${ms('ours')} | ${ms('floor')} | ${ratio('floor')} | ${ms('cdk')} | ${ratio('cdk')} | ${fmt(r.bare.total)} | ${ratio('bare')} | ${fmt(r.ours.rss)} / ${fmt(r.floor.rss)} / ${fmt(r.cdk.rss)} | ${resources('ours')} / ${resources('floor')} / ${resources('cdk')} | ${r.ours.perDistribution} / ${r.cdk.refused ? 'n/a' : r.cdk.perDistribution} | ${fmt(r.ours.total / count, 1)} |`,
       );
     }
   }
   return [
     `Measured by \`npm run bench\` on ${machine}; median of ${REPS} fresh processes per figure, interleaved.`,
-    "Time is building the constructs plus `app.synth()` (our validation runs in the constructor), with `app.synth()` alone in brackets; peak memory is the process's peak resident set, aws-cdk-lib loaded. Resources count every template's, the buckets (user code) included; aws-cdk-lib refuses at synth a stack of more than CloudFormation's 500 resources.",
+    "Time is building the constructs plus `app.synth()` (our validation runs in the constructor), with `app.synth()` alone in brackets. The floor is the same template written by hand as typed L1s, wiring included; the bare L1 is its `CfnDistribution`s alone, with no Origin Access Control and no bucket policy. Peak memory is the process's peak resident set, aws-cdk-lib loaded. Resources and template bytes count every template's, the buckets (user code) included; aws-cdk-lib refuses at synth a stack of more than CloudFormation's 500 resources.",
     '',
     ...rows,
   ];

@@ -24,13 +24,20 @@ try {
     refused = tooMany ? `${tooMany[1]} resources in one stack` : message.split('\n')[0];
   }
   const end = process.hrtime.bigint();
-  const resourceCount = fs
-    .readdirSync(outdir)
-    .filter((f) => f.endsWith('.template.json'))
-    .reduce(
-      (n, f) => n + Object.keys(JSON.parse(fs.readFileSync(path.join(outdir, f), 'utf8')).Resources).length,
-      0,
-    );
+  let resourceCount = 0;
+  // As `cdk synth` writes them (indented), and minified (`suppressTemplateIndentation`); the
+  // largest stack's, against CloudFormation's limit of 1 MB on a template.
+  let templateBytes = 0;
+  let minifiedBytes = 0;
+  let largestStackBytes = 0;
+  for (const f of fs.readdirSync(outdir).filter((name) => name.endsWith('.template.json'))) {
+    const written = fs.readFileSync(path.join(outdir, f), 'utf8');
+    const template = JSON.parse(written);
+    resourceCount += Object.keys(template.Resources).length;
+    templateBytes += Buffer.byteLength(written);
+    minifiedBytes += Buffer.byteLength(JSON.stringify(template));
+    largestStackBytes = Math.max(largestStackBytes, Buffer.byteLength(written));
+  }
   process.stdout.write(
     JSON.stringify({
       kind,
@@ -41,6 +48,9 @@ try {
       synthMs: Number(end - synth0) / 1e6,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
       resourceCount,
+      templateBytes,
+      minifiedBytes,
+      largestStackBytes,
       refused,
     }) + '\n',
   );

@@ -52,6 +52,8 @@ interface CacheConfig {
 /** A policy made in this app (a `cloudfront.CachePolicy` construct): its config; none for managed or imported ones. */
 function ownConfig<T>(policy: unknown, read: (cfn: any) => unknown): T | undefined {
   const child = nodeOf(policy)?.defaultChild;
+  // Most behaviours name no policy: reading aws-cdk-lib's policy classes would load their modules.
+  if (child === undefined) return undefined;
   if (
     !(child instanceof cloudfront.CfnCachePolicy) &&
     !(child instanceof cloudfront.CfnOriginRequestPolicy)
