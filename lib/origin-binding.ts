@@ -26,7 +26,10 @@ export function bindOrigin(
   const all =
     (distribution.node.tryFindChild('Origins') as Construct | undefined) ??
     new Construct(distribution, 'Origins');
-  const bound = o.cdkOrigin!.bind(new Construct(all, o.name), { originId: o.name, distributionId });
+  // The origin's scope is named by the origin; a name known only at deploy time cannot name a
+  // construct, so that origin's scope is named by its prop path (`origins[2]`).
+  const scopeId = isDeployTime(o.name) ? at : o.name;
+  const bound = o.cdkOrigin!.bind(new Construct(all, scopeId), { originId: o.name, distributionId });
   const property = bound.originProperty;
   const problems: string[] = [];
   if (bound.failoverConfig) {

@@ -41,7 +41,8 @@ export interface Origin {
    * `origins.VpcOrigin.withApplicationLoadBalancer(alb)`.
    *
    * The distribution binds it as aws-cdk-lib's own `Distribution` does: in its own scope
-   * (`<distribution>/Origins/<name>`), with this distribution's ID for the access it grants
+   * (`<distribution>/Origins/<name>`, or `.../origins[i]` for a name known only at deploy time),
+   * with this distribution's ID for the access it grants
    * (Origin Access Control, bucket and key policies, Lambda permissions, VPC origins). What the
    * binding returns is rendered under `name` (`Origins[].Id`). Its connection settings (ports,
    * protocol, SSL policy, timeouts, path, custom headers, Origin Shield) are the origin's own

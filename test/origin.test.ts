@@ -1,4 +1,5 @@
 import {
+  CfnParameter,
   Duration,
   SecretValue,
   Lazy,
@@ -796,6 +797,22 @@ describe('renders aws-cdk-lib origins (`cdkOrigin`)', () => {
     expect(scope.node.children.map((c) => c.node.id).sort()).toEqual([
       'FunctionUrlOriginAccessControl',
       'InvokeFromApiForwww',
+    ]);
+  });
+
+  test('one whose name is known only at deploy time is bound in the scope named by its prop path', () => {
+    const name = new CfnParameter(stack, 'OriginName').valueAsString;
+    const bucket = new s3.Bucket(stack, 'Assets');
+    const d = new Distribution(stack, 'Www', {
+      name: 'www.example.com',
+      origins: [{ name, cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(bucket) }],
+      defaultCacheBehavior: { targetOrigin: name },
+    });
+    expect(d.node.findChild('Origins').node.findChild('origins[0]').node.children.map((c) => c.node.id)).toEqual(
+      ['S3OriginAccessControl'],
+    );
+    expect(renderedOrigins(stack)).toEqual([
+      expect.objectContaining({ Id: { Ref: 'OriginName' }, OriginAccessControlId: expect.anything() }),
     ]);
   });
 });
