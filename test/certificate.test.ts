@@ -1,6 +1,7 @@
 import {
   App,
   CfnParameter,
+  Fn,
   Lazy,
   Stack,
   aws_certificatemanager as acm,
@@ -184,6 +185,18 @@ describe('fails when', () => {
         { sslCertificate: cert('example.org', ['www.example.org']) },
         '`name` must be covered by the certificate\'s domain names (example.org, www.example.org); got: "www.example.com"',
       );
+    });
+
+    test.each([
+      ['a list parameter', (s: Stack) => new CfnParameter(s, 'Aliases', { type: 'CommaDelimitedList' }).valueAsList],
+      ['Fn.split', () => Fn.split(',', Fn.importValue('Aliases'))],
+      ['Lazy.list', () => Lazy.list({ produce: () => ['a.example.org'] })],
+    ])('does not judge aliases known only at deploy time (%s)', (_, aliases) => {
+      make(stack, { sslCertificate: cert('www.example.com'), aliases: aliases(stack) });
+      const [d] = Object.values(config(stack).findResources('AWS::CloudFront::Distribution'));
+      // The name, then the list, joined and split again by CloudFormation.
+      expect(d.Properties.DistributionConfig.Aliases).toEqual({ 'Fn::Split': [',', expect.anything()] });
+      expect(JSON.stringify(d.Properties.DistributionConfig.Aliases)).toContain('www.example.com');
     });
 
     test('does not judge a certificate whose names are tokens', () => {

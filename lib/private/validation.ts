@@ -22,9 +22,11 @@ export function isDeployTime(value: unknown): boolean {
   if (typeof value === 'string') {
     // Every string prop of every distribution comes here: only a string holding a token's
     // marker (`${Token[...]}`, or a number token as text, `-1.88...e+289`) can be one, so the
-    // token check runs on those alone.
+    // token check runs on those alone. A list token (`CfnParameter.valueAsList`) is a list of one
+    // string, `#{Token[...]}`: that string stands for the whole list, known only at deploy time.
     return (
       value.includes('{{resolve:') ||
+      value.includes('#{Token[') ||
       ((value.includes('${Token[') || value.includes('e+289')) && Token.isUnresolved(value))
     );
   }
