@@ -71,6 +71,20 @@ describe('renders', () => {
   });
 
   describe('legacyCacheSettings: false (the bridge)', () => {
+    test.each([['minTtl', 500, '0.5'], ['defaultTtl', 1500, '1.5'], ['maxTtl', 31_536_000_500, '31536000.5']])(
+      'a %s of a fraction of a second is refused by the TTL rule, as without the bridge',
+      (prop, millis, shown) => {
+        expectError(
+          stack,
+          {
+            legacyCacheSettings: false,
+            defaultCacheBehavior: { targetOrigin: 'www', [prop]: Duration.millis(millis) },
+          },
+          `\`defaultCacheBehavior.${prop}\` must be a whole number of seconds; got: ${shown} seconds`,
+        );
+      },
+    );
+
     test('the defaults become one generated cache policy with the same key, TTLs and compression', () => {
       make(stack, { legacyCacheSettings: false });
       config(stack).resourceCountIs('AWS::CloudFront::CachePolicy', 1);

@@ -1,7 +1,7 @@
 import { Duration, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { DEFAULTS } from './defaults';
 import { nodeOf } from './references';
-import { Warning, isDeployTime, message } from './validation';
+import { Warning, isDeployTime, message, secondsOf } from './validation';
 import { BehaviorOptions } from '../cache-behavior';
 
 /**
@@ -173,6 +173,10 @@ const CACHE_KEY_ONLY_HEADERS = ['authorization', 'accept-encoding'];
 /** What the bridge cannot render: a behaviour that does not cache and forwards such a header. */
 function bridgeRules(at: string, b: BehaviorOptions, context: PolicyContext): string[] {
   if (context.legacy || b.cachePolicy !== undefined || !bridgeable(b)) return [];
+  // A TTL of a fraction of a second is the behaviour's TTL rule's to report: the bridge converts
+  // whole seconds only.
+  const ttls = [b.minTtl, b.defaultTtl, b.maxTtl].filter((d) => d !== undefined && d !== null);
+  if (ttls.some((d) => !Number.isInteger(secondsOf(d!)))) return [];
   const bridged = bridge(b);
   const headers = typeof bridged.originRequest === 'object' ? bridged.originRequest.headers : [];
   const keyOnly = headers === 'all' ? [] : headers.filter((h) => CACHE_KEY_ONLY_HEADERS.includes(h));
