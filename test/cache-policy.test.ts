@@ -71,7 +71,11 @@ describe('renders', () => {
   });
 
   describe('legacyCacheSettings: false (the bridge)', () => {
-    test.each([['minTtl', 500, '0.5'], ['defaultTtl', 1500, '1.5'], ['maxTtl', 31_536_000_500, '31536000.5']])(
+    test.each([
+      ['minTtl', 500, '0.5'],
+      ['defaultTtl', 1500, '1.5'],
+      ['maxTtl', 31_536_000_500, '31536000.5'],
+    ])(
       'a %s of a fraction of a second is refused by the TTL rule, as without the bridge',
       (prop, millis, shown) => {
         expectError(

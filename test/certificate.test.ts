@@ -188,7 +188,10 @@ describe('fails when', () => {
     });
 
     test.each([
-      ['a list parameter', (s: Stack) => new CfnParameter(s, 'Aliases', { type: 'CommaDelimitedList' }).valueAsList],
+      [
+        'a list parameter',
+        (s: Stack) => new CfnParameter(s, 'Aliases', { type: 'CommaDelimitedList' }).valueAsList,
+      ],
       ['Fn.split', () => Fn.split(',', Fn.importValue('Aliases'))],
       ['Lazy.list', () => Lazy.list({ produce: () => ['a.example.org'] })],
     ])('does not judge aliases known only at deploy time (%s)', (_, aliases) => {

@@ -808,9 +808,12 @@ describe('renders aws-cdk-lib origins (`cdkOrigin`)', () => {
       origins: [{ name, cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(bucket) }],
       defaultCacheBehavior: { targetOrigin: name },
     });
-    expect(d.node.findChild('Origins').node.findChild('origins[0]').node.children.map((c) => c.node.id)).toEqual(
-      ['S3OriginAccessControl'],
-    );
+    expect(
+      d.node
+        .findChild('Origins')
+        .node.findChild('origins[0]')
+        .node.children.map((c) => c.node.id),
+    ).toEqual(['S3OriginAccessControl']);
     expect(renderedOrigins(stack)).toEqual([
       expect.objectContaining({ Id: { Ref: 'OriginName' }, OriginAccessControlId: expect.anything() }),
     ]);
