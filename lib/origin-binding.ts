@@ -1,6 +1,7 @@
 import { aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Origin } from './origins';
+import { renderedReferences } from './private/references';
 import { isDeployTime, message, throwIfAny } from './private/validation';
 
 /**
@@ -53,6 +54,7 @@ export function bindOrigin(
       ),
     );
   }
+  if (property !== undefined) problems.push(...renderedReferences(`${at}.cdkOrigin`, property, distribution));
   throwIfAny(what, problems);
   return property!;
 }

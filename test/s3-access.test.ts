@@ -2,8 +2,10 @@ import {
   App,
   Stack,
   aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as origins,
   aws_iam as iam,
   aws_kms as kms,
+  aws_lambda as lambda,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -253,6 +255,116 @@ describe('fails when a reference cannot be wired', () => {
         errorOf(
           'Distribution Cdn/Www',
           "`origins[0].bucket` must be in the environment of the distribution's stack Cdn (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Cdn; got: a resource of stack Storage (aws://111111111111/eu-west-1)",
+        ),
+      ),
+    );
+  });
+});
+
+describe('an aws-cdk-lib S3 origin (`cdkOrigin`) gets what `bucket` gets', () => {
+  const OTHER_REGION =
+    "`origins[0].cdkOrigin` must be in the environment of the distribution's stack Cdn (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Cdn; got: a resource of stack Storage (aws://111111111111/eu-west-1)";
+  const apps = (storageEnv: typeof ENV | undefined, cdnEnv: typeof ENV | undefined) => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: storageEnv });
+    const cdn = new Stack(app, 'Cdn', { env: cdnEnv });
+    return { app, cdn, bucket: new s3.Bucket(storage, 'Bucket') };
+  };
+  const attempt = (cdn: Stack, cdkOrigin: cloudfront.IOrigin) => () =>
+    new Distribution(cdn, 'Www', { ...MINIMAL, origins: [{ name: 'www', cdkOrigin }] });
+
+  test.each([
+    ['Origin Access Control', (b: s3.IBucket) => origins.S3BucketOrigin.withOriginAccessControl(b)],
+    ['an origin access identity', (b: s3.IBucket) => origins.S3BucketOrigin.withOriginAccessIdentity(b)],
+    ['the bucket defaults', (b: s3.IBucket) => origins.S3BucketOrigin.withBucketDefaults(b)],
+    ['a website endpoint', (b: s3.IBucket) => new origins.S3StaticWebsiteOrigin(b)],
+  ])('fails when the bucket is in a stack of another Region (%s)', (_, origin) => {
+    const { cdn, bucket } = apps({ ...ENV, region: 'eu-west-1' }, ENV);
+    expect(attempt(cdn, origin(bucket))).toThrow(new Error(errorOf('Distribution Cdn/Www', OTHER_REGION)));
+  });
+
+  test('fails, naming the prop, when an environment-agnostic stack reads a bucket of a pinned stack', () => {
+    const { cdn, bucket } = apps(ENV, undefined);
+    expect(attempt(cdn, origins.S3BucketOrigin.withOriginAccessControl(bucket))).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Cdn/Www',
+          "`origins[0].cdkOrigin` must be in the environment of the distribution's stack Cdn (aws://unknown-account/unknown-region): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Cdn; got: a resource of stack Storage (aws://111111111111/us-east-1)",
+        ),
+      ),
+    );
+  });
+
+  test('fails when Origin Access Control reads a bucket of another stack (a cycle)', () => {
+    const { cdn, bucket } = apps(ENV, ENV);
+    expect(attempt(cdn, origins.S3BucketOrigin.withOriginAccessControl(bucket))).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Cdn/Www',
+          "`origins[0].cdkOrigin` must read a bucket of the distribution's stack Cdn: aws-cdk-lib's S3 origin with Origin Access Control names the distribution in the policy of a bucket of stack Storage, and the distribution names the bucket, a dependency cycle between the stacks. Give the bucket as `bucket` instead (its policy then lets the account's distributions read it), or create the bucket in Cdn; got: a bucket of stack Storage",
+        ),
+      ),
+    );
+  });
+
+  test.each([
+    ['an origin access identity', (b: s3.IBucket) => origins.S3BucketOrigin.withOriginAccessIdentity(b)],
+    ['the bucket defaults', (b: s3.IBucket) => origins.S3BucketOrigin.withBucketDefaults(b)],
+  ])('a bucket of another stack of the same environment works (%s)', (_, origin) => {
+    const { app, cdn, bucket } = apps(ENV, ENV);
+    attempt(cdn, origin(bucket))();
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('fails when another aws-cdk-lib origin renders a resource of another Region', () => {
+    const app = new App();
+    const api = new Stack(app, 'Api', { env: { ...ENV, region: 'eu-west-1' } });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const fn = new lambda.Function(api, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+    });
+    const url = fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+    expect(attempt(cdn, new origins.FunctionUrlOrigin(url))).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Cdn/Www',
+          "`origins[0].cdkOrigin` must be in the environment of the distribution's stack Cdn (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Cdn; got: a resource of stack Api (aws://111111111111/eu-west-1)",
+        ),
+      ),
+    );
+  });
+
+  test('the same aws-cdk-lib origin in one Region works', () => {
+    const app = new App();
+    const api = new Stack(app, 'Api', { env: ENV });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const fn = new lambda.Function(api, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+    });
+    attempt(
+      cdn,
+      new origins.FunctionUrlOrigin(fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE })),
+    )();
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('fails when the bucket is encrypted with the AWS managed key, as `bucket` does', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS_MANAGED });
+    expect(
+      () =>
+        new Distribution(stack, 'Www', {
+          ...MINIMAL,
+          origins: [{ name: 'www', cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(bucket) }],
+        }),
+    ).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Stack/Www',
+          '`origins[0].cdkOrigin` must not read a bucket encrypted with the AWS managed key aws/s3 (BucketEncryption.KMS_MANAGED): CloudFront cannot be allowed to decrypt with it. Use BucketEncryption.S3_MANAGED, or BucketEncryption.KMS with a key of yours; got: "aws/s3"',
         ),
       ),
     );

@@ -8,7 +8,7 @@ import * as errorResponse from './error-response';
 import * as logging from './logging';
 import * as origin from './origin';
 import * as originGroup from './origin-group';
-import { crossEnvironment, identityPlacement } from './references';
+import { accessControlPlacement, crossEnvironment, identityPlacement } from './references';
 import * as settings from './settings';
 import { Shape, Warning, isDeployTime, message, typeRules } from './validation';
 import * as viewerMtls from './viewer-mtls';
@@ -116,6 +116,16 @@ function references(
   const problems: string[] = [];
   (input.origins ?? []).forEach((o, i) => {
     if (o.bucket !== undefined) problems.push(...crossEnvironment(`origins[${i}].bucket`, o.bucket, scope));
+    const cdkBucket = origin.cdkOriginBucket(o.cdkOrigin);
+    if (cdkBucket !== undefined) {
+      // What `bucket` gets, an aws-cdk-lib S3 origin gets; other aws-cdk-lib origins are judged
+      // on what they render, when bound.
+      const elsewhere = crossEnvironment(`origins[${i}].cdkOrigin`, cdkBucket, scope);
+      problems.push(...elsewhere);
+      if (elsewhere.length === 0 && origin.isAccessControlOrigin(o.cdkOrigin)) {
+        problems.push(...accessControlPlacement(`origins[${i}].cdkOrigin`, cdkBucket, scope));
+      }
+    }
     if (o.originAccessIdentity === undefined) return;
     problems.push(...crossEnvironment(`origins[${i}].originAccessIdentity`, o.originAccessIdentity, scope));
     problems.push(

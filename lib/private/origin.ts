@@ -26,6 +26,7 @@ import {
 import { DefaultCacheBehavior } from '../cache-behavior';
 import { Origin } from '../origins';
 import { forwardsHost, keysOnHost } from './cache-policy';
+import { nodeOf } from './references';
 import { resolvedProperty, unlessDefault } from './template';
 
 /**
@@ -259,7 +260,27 @@ function cdkOriginRules(at: string, o: Origin): string[] {
       ),
     );
   }
+  // The rule `bucket` has, for the bucket an aws-cdk-lib S3 origin reads.
+  const bucket = cdkOriginBucket(o.cdkOrigin);
+  if (bucket !== undefined && bucketEncryption(bucket) === 'aws/s3') {
+    problems.push(message(`${at}.cdkOrigin`, `must not read a bucket ${AWS_MANAGED_KEY_RULE}`, 'aws/s3'));
+  }
   return problems;
+}
+
+/**
+ * The bucket an aws-cdk-lib S3 origin with Origin Access Control or an origin access identity
+ * reads (a member the origin keeps), when it is a bucket of this app's tree.
+ */
+export function cdkOriginBucket(origin: unknown): s3.IBucket | undefined {
+  if (!(origin instanceof cdkOrigins.S3BucketOrigin)) return undefined;
+  const bucket = (origin as { bucket?: s3.IBucket }).bucket;
+  return bucket !== undefined && nodeOf(bucket) !== undefined ? bucket : undefined;
+}
+
+/** Whether an aws-cdk-lib S3 origin grants its access through Origin Access Control. */
+export function isAccessControlOrigin(origin: unknown): boolean {
+  return origin instanceof cdkOrigins.S3BucketOrigin && 'originAccessControl' in origin;
 }
 
 /**
@@ -503,14 +524,12 @@ function bucketEncryption(bucket: s3.IBucket): 'kms' | 'aws/s3' | undefined {
 function encryptionRules(at: string, o: Origin): string[] {
   if (!o.bucket || typeof o.bucket !== 'object' || !o.bucket.node) return [];
   if (bucketEncryption(o.bucket) !== 'aws/s3') return [];
-  return [
-    message(
-      `${at}.bucket`,
-      'must not be encrypted with the AWS managed key aws/s3 (BucketEncryption.KMS_MANAGED): CloudFront cannot be allowed to decrypt with it. Use BucketEncryption.S3_MANAGED, or BucketEncryption.KMS with a key of yours',
-      'aws/s3',
-    ),
-  ];
+  return [message(`${at}.bucket`, `must not be ${AWS_MANAGED_KEY_RULE}`, 'aws/s3')];
 }
+
+/** Why a bucket encrypted with the AWS managed key cannot be an origin. */
+const AWS_MANAGED_KEY_RULE =
+  'encrypted with the AWS managed key aws/s3 (BucketEncryption.KMS_MANAGED): CloudFront cannot be allowed to decrypt with it. Use BucketEncryption.S3_MANAGED, or BucketEncryption.KMS with a key of yours';
 
 /** @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginPath */
 function originPathRules(at: string, path: string | undefined): string[] {

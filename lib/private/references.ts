@@ -1,4 +1,14 @@
-import { Resource, Stack } from 'aws-cdk-lib';
+import {
+  DefaultTokenResolver,
+  IPostProcessor,
+  IResolvable,
+  IResolveContext,
+  Reference,
+  Resource,
+  Stack,
+  StringConcat,
+  Tokenization,
+} from 'aws-cdk-lib';
 import { IConstruct, Node } from 'constructs';
 import { isDeployTime } from './validation';
 
@@ -52,7 +62,11 @@ function where(stack: Stack): string {
  */
 export function crossEnvironment(at: string, referenced: unknown, consumer: IConstruct): string[] {
   if (!owned(referenced)) return [];
-  const from = Stack.of(referenced);
+  return crossEnvironmentStack(at, Stack.of(referenced), consumer);
+}
+
+/** `crossEnvironment`, for a reference to a resource of the stack `from`. */
+function crossEnvironmentStack(at: string, from: Stack, consumer: IConstruct): string[] {
   const to = Stack.of(consumer);
   if (from === to || from.environment === to.environment) return [];
   const crossRegion = (to as unknown as { _crossRegionReferences?: boolean })._crossRegionReferences === true;
@@ -79,5 +93,50 @@ export function identityPlacement(
   if (bucketStack === here || Stack.of(identity) !== here) return [];
   return [
     `\`${at}\` must be created in the bucket's stack ${bucketStack.node.path} (or imported by ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity of stack ${here.node.path}`,
+  ];
+}
+
+/**
+ * Records the target of every reference (`Ref`, `Fn::GetAtt`, and the ARNs and names aws-cdk-lib
+ * derives from them) met while resolving a value; a token that cannot be resolved from the
+ * consumer (a reference across environments) is recorded and left out.
+ */
+class ReferenceRecorder extends DefaultTokenResolver {
+  public readonly stacks = new Set<Stack>();
+
+  public resolveToken(t: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): unknown {
+    if (t instanceof Reference) this.stacks.add(Stack.of(t.target));
+    try {
+      return super.resolveToken(t, context, postProcessor);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * What an aws-cdk-lib construct renders for a distribution (a bound origin), read from the
+ * distribution (`consumer`): every resource it references must be in the distribution's
+ * environment, as for the props that hold constructs.
+ */
+export function renderedReferences(at: string, rendered: unknown, consumer: IConstruct): string[] {
+  const recorder = new ReferenceRecorder(new StringConcat());
+  Tokenization.resolve(rendered, { scope: consumer, resolver: recorder });
+  return [...recorder.stacks].flatMap((from) => crossEnvironmentStack(at, from, consumer)).slice(0, 1);
+}
+
+/**
+ * An aws-cdk-lib S3 origin with Origin Access Control, for a bucket of another stack that the
+ * distribution's stack can reference: its binding adds to the bucket's policy a statement naming this distribution,
+ * and the distribution names the bucket, a dependency cycle between the two stacks. (`bucket`
+ * lets the account's distributions read such a bucket instead.)
+ */
+export function accessControlPlacement(at: string, bucket: unknown, consumer: IConstruct): string[] {
+  if (!owned(bucket)) return [];
+  const bucketStack = Stack.of(bucket);
+  const here = Stack.of(consumer);
+  if (bucketStack === here) return [];
+  return [
+    `\`${at}\` must read a bucket of the distribution's stack ${here.node.path}: aws-cdk-lib's S3 origin with Origin Access Control names the distribution in the policy of a bucket of stack ${bucketStack.node.path}, and the distribution names the bucket, a dependency cycle between the stacks. Give the bucket as \`bucket\` instead (its policy then lets the account's distributions read it), or create the bucket in ${here.node.path}; got: a bucket of stack ${bucketStack.node.path}`,
   ];
 }
