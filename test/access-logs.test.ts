@@ -158,6 +158,17 @@ describe('fails when', () => {
     );
   });
 
+  test('request header fields, cs(Host) and the like, are field names', () => {
+    const fields = ['date', 'cs(Host)', 'cs(User-Agent)', 'cs(Referer)', 'cs(Cookie)'];
+    make(stack, {
+      accessLogs: {
+        destination: AccessLogDestination.firehose('arn:aws:firehose:us-east-1:1:deliverystream/cf'),
+        fields,
+      },
+    });
+    config(stack).hasResourceProperties('AWS::Logs::Delivery', { RecordFields: fields });
+  });
+
   test('the format, fields or delimiter are wrong', () => {
     expectError(
       stack,
@@ -165,13 +176,15 @@ describe('fails when', () => {
         accessLogs: {
           destination: AccessLogDestination.firehose('arn:aws:firehose:us-east-1:1:deliverystream/cf'),
           format: 'csv' as AccessLogFormat,
-          fields: ['c-ip', 'c ip', 'c-ip'],
+          fields: ['c-ip', 'c ip', 'c-ip', 'cs(Host', 'cs(Host)x'],
           fieldDelimiter: '',
         },
       },
       [
         '`accessLogs.format` must be one of json, plain, w3c, raw, parquet; got: "csv"',
         '`accessLogs.fields[1]` must be a log field name such as c-ip or sc-status; got: "c ip"',
+        '`accessLogs.fields[3]` must be a log field name such as c-ip or sc-status; got: "cs(Host"',
+        '`accessLogs.fields[4]` must be a log field name such as c-ip or sc-status; got: "cs(Host)x"',
         '`accessLogs.fields` must not repeat values; got: "c-ip"',
         '`accessLogs.fieldDelimiter` must not be empty (leave it out for the default); got: ""',
       ].join('\n'),

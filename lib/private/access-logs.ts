@@ -26,6 +26,15 @@ export const SHAPE: Shape = {
   fieldDelimiter: 'string',
 };
 
+/**
+ * The shape of a log field's name: `c-ip`, `sc-status`, or a request header's field, `cs(Host)`,
+ * `cs(User-Agent)`, `cs(Referer)`, `cs(Cookie)` (the reference's "Log file fields", which apply to
+ * standard logging v2 and legacy alike).
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logs-reference.html#BasicDistributionFileFormat
+ */
+const FIELD_NAME = /^[a-z0-9-]+(\([a-z-]+\))?$/i;
+
 /** Every problem of `accessLogs` of a distribution in `scope`'s stack. */
 export function rules(logs: AccessLogs | undefined, scope?: IConstruct): string[] {
   if (logs === undefined) return [];
@@ -48,7 +57,7 @@ export function rules(logs: AccessLogs | undefined, scope?: IConstruct): string[
       );
     }
     fields.forEach((f, i) => {
-      if (!unknown(f) && !/^[a-z0-9-]+$/i.test(f)) {
+      if (!unknown(f) && !FIELD_NAME.test(f)) {
         problems.push(
           message(`accessLogs.fields[${i}]`, 'must be a log field name such as c-ip or sc-status', f),
         );
