@@ -1,6 +1,6 @@
-import { App, Stack, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
-import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { ENV, config, expectError, make, newStack, warning, WWW_ARN } from './helpers';
+import { App, PhysicalName, Stack, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { ENV, MINIMAL, config, errorOf, expectError, make, newStack, warning, WWW_ARN } from './helpers';
 import { AccessLogDestination, AccessLogFormat, Distribution } from '../lib';
 
 // Access logs through standard logging v2 (lib/private/access-logs.ts, lib/access-logs.ts).
@@ -156,6 +156,49 @@ describe('fails when', () => {
       { accessLogs: { destination: AccessLogDestination.logGroup(logGroup) } },
       '`accessLogs.destination` must be a log group in us-east-1, where CloudFront delivers from (only an S3 bucket may be in another Region); got: "eu-west-1"',
     );
+  });
+
+  test('a bucket of another Region is refused when it has no name of its own, naming the prop', () => {
+    const app = new App();
+    const logsStack = new Stack(app, 'Logs', { env: { ...ENV, region: 'eu-west-1' } });
+    const web = new Stack(app, 'Web', { env: ENV });
+    const bucket = new s3.Bucket(logsStack, 'Bucket');
+    expect(
+      () =>
+        new Distribution(web, 'Www', {
+          ...MINIMAL,
+          accessLogs: { destination: AccessLogDestination.bucket(bucket) },
+        }),
+    ).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Web/Www',
+          "`accessLogs.destination` must be in the environment of the distribution's stack Web (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Web; got: a resource of stack Logs (aws://111111111111/eu-west-1)",
+        ),
+      ),
+    );
+  });
+
+  test('a bucket of another Region with a name of its own is delivered to (any Region may hold the bucket)', () => {
+    const app = new App();
+    const logsStack = new Stack(app, 'Logs', { env: { ...ENV, region: 'eu-west-1' } });
+    const web = new Stack(app, 'Web', { env: ENV });
+    const bucket = new s3.Bucket(logsStack, 'Bucket', { bucketName: PhysicalName.GENERATE_IF_NEEDED });
+    new Distribution(web, 'Www', {
+      ...MINIMAL,
+      accessLogs: { destination: AccessLogDestination.bucket(bucket) },
+    });
+    app.synth();
+    config(web).hasResourceProperties('AWS::Logs::DeliveryDestination', {
+      DestinationResourceArn: {
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, Match.stringLikeRegexp('^:s3:::logs')]],
+      },
+    });
+    Template.fromStack(logsStack).hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: 'delivery.logs.amazonaws.com' } })],
+      },
+    });
   });
 
   test('request header fields, cs(Host) and the like, are field names', () => {

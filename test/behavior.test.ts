@@ -600,6 +600,61 @@ function realtimeLogs(scope: Stack): cloudfront.RealtimeLogConfig {
 
 const ALL_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'];
 
+describe('real-time log configurations and key groups of other stacks', () => {
+  const OTHER_REGION = (at: string) =>
+    `\`${at}\` must be in the environment of the distribution's stack Web (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set \`crossRegionReferences: true\` on Web; got: a resource of stack Shared (aws://111111111111/eu-west-1)`;
+  const stacks = () => {
+    const app = new App();
+    return {
+      app,
+      shared: new Stack(app, 'Shared', { env: { ...ENV, region: 'eu-west-1' } }),
+      web: new Stack(app, 'Web', { env: ENV }),
+    };
+  };
+
+  test('fails when a real-time log configuration is in another Region, naming the prop', () => {
+    const { shared, web } = stacks();
+    expect(() => make(web, withDefault({ realtimeLogConfig: realtimeLogs(shared) }))).toThrow(
+      new Error(errorOf('Distribution Web/Www', OTHER_REGION('defaultCacheBehavior.realtimeLogConfig'))),
+    );
+  });
+
+  test('one with a name of its own is referenced by its ARN from any Region', () => {
+    const { app, shared, web } = stacks();
+    const realtimeLogConfig = new cloudfront.RealtimeLogConfig(shared, 'Named', {
+      realtimeLogConfigName: 'site-realtime',
+      fields: ['timestamp'],
+      samplingRate: 100,
+      endPoints: [cloudfront.Endpoint.fromKinesisStream(new kinesis.Stream(shared, 'Stream'))],
+    });
+    make(web, withDefault({ realtimeLogConfig }));
+    app.synth();
+    config(web).hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          RealtimeLogConfigArn: {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':cloudfront::111111111111:realtime-log-config/site-realtime',
+              ],
+            ],
+          },
+        }),
+      }),
+    });
+  });
+
+  test('fails when a key group is in another Region, naming the prop', () => {
+    const { shared, web } = stacks();
+    expect(() => make(web, withDefault({ trustedKeyGroups: [keyGroup(shared)] }))).toThrow(
+      new Error(errorOf('Distribution Web/Www', OTHER_REGION('defaultCacheBehavior.trustedKeyGroups[0]'))),
+    );
+  });
+});
+
 describe('renders signed URLs, real-time logs and gRPC', () => {
   test('trusted key groups, a real-time log configuration and gRPC on behaviours', () => {
     make(stack, {

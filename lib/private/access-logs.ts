@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { literalRegion } from './references';
+import { crossEnvironmentUse, literalRegion } from './references';
 import { Shape, Warning, isDeployTime, like, message, oneOf, unique, unknown } from './validation';
 import { AccessLogFormat, AccessLogs } from '../logging';
 
@@ -79,6 +79,14 @@ export function rules(logs: AccessLogs | undefined, scope?: IConstruct): string[
           `needs the distribution in a stack of ${DELIVERY_REGION}: CloudFront delivers standard logs (v2) from there, and its delivery source must be created there (\`logging\`, the legacy standard logs, works from any Region)`,
           region,
         ),
+      );
+    }
+    // A bucket may be in any Region: the delivery destination names its ARN, which another
+    // environment can reference only by a physical name.
+    const destination = logs.destination?._bucket ?? logs.destination?._logGroup;
+    if (destination !== undefined) {
+      problems.push(
+        ...crossEnvironmentUse('accessLogs.destination', destination, logs.destination!._arn, scope),
       );
     }
     const logGroup = logs.destination?._logGroup;

@@ -8,7 +8,12 @@ import * as errorResponse from './error-response';
 import * as logging from './logging';
 import * as origin from './origin';
 import * as originGroup from './origin-group';
-import { accessControlPlacement, crossEnvironment, identityPlacement } from './references';
+import {
+  accessControlPlacement,
+  crossEnvironment,
+  crossEnvironmentUse,
+  identityPlacement,
+} from './references';
 import * as settings from './settings';
 import { Shape, Warning, isDeployTime, message, typeRules } from './validation';
 import * as viewerMtls from './viewer-mtls';
@@ -116,6 +121,9 @@ function references(
   const problems: string[] = [];
   (input.origins ?? []).forEach((o, i) => {
     if (o.bucket !== undefined) problems.push(...crossEnvironment(`origins[${i}].bucket`, o.bucket, scope));
+    if (o.clientCertificate !== undefined) {
+      problems.push(...crossEnvironment(`origins[${i}].clientCertificate`, o.clientCertificate, scope));
+    }
     const cdkBucket = origin.cdkOriginBucket(o.cdkOrigin);
     if (cdkBucket !== undefined) {
       // What `bucket` gets, an aws-cdk-lib S3 origin gets; other aws-cdk-lib origins are judged
@@ -153,6 +161,19 @@ function references(
     if (b.originRequestPolicy !== undefined) {
       problems.push(...crossEnvironment(`${at}.originRequestPolicy`, b.originRequestPolicy, scope));
     }
+    if (b.realtimeLogConfig !== undefined) {
+      problems.push(
+        ...crossEnvironmentUse(
+          `${at}.realtimeLogConfig`,
+          b.realtimeLogConfig,
+          b.realtimeLogConfig.realtimeLogConfigArn,
+          scope,
+        ),
+      );
+    }
+    (b.trustedKeyGroups ?? []).forEach((g, j) =>
+      problems.push(...crossEnvironment(`${at}.trustedKeyGroups[${j}]`, g, scope)),
+    );
   }
   problems.push(...crossEnvironment('logging.bucket', input.logging?.bucket, scope));
   return problems;

@@ -65,6 +65,28 @@ export function crossEnvironment(at: string, referenced: unknown, consumer: ICon
   return crossEnvironmentStack(at, Stack.of(referenced), consumer);
 }
 
+/**
+ * `crossEnvironment`, unless aws-cdk-lib can render `value` (what the distribution reads of the
+ * resource: its ARN or ID) in the consumer's stack: a resource given a physical name
+ * (`PhysicalName.GENERATE_IF_NEEDED` or a name of its own) is referenced by a name and ARN known
+ * at synth, in any environment.
+ */
+export function crossEnvironmentUse(
+  at: string,
+  referenced: unknown,
+  value: unknown,
+  consumer: IConstruct,
+): string[] {
+  const problems = crossEnvironment(at, referenced, consumer);
+  if (problems.length === 0) return [];
+  try {
+    Tokenization.resolve(value, { scope: consumer, resolver: new DefaultTokenResolver(new StringConcat()) });
+    return [];
+  } catch {
+    return problems;
+  }
+}
+
 /** `crossEnvironment`, for a reference to a resource of the stack `from`. */
 function crossEnvironmentStack(at: string, from: Stack, consumer: IConstruct): string[] {
   const to = Stack.of(consumer);
