@@ -1,5 +1,6 @@
 import {
   App,
+  CfnParameter,
   Stack,
   aws_cloudfront as cloudfront,
   aws_cloudfront_origins as origins,
@@ -229,10 +230,47 @@ describe('fails when a reference cannot be wired', () => {
       new Error(
         errorOf(
           'Distribution Cdn/Www',
-          "`origins[0].originAccessIdentity` must be created in the bucket's stack Storage (or imported by ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity of stack Cdn",
+          "`origins[0].originAccessIdentity` must be created in the bucket's stack Storage (or imported by a literal ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity of stack Cdn",
         ),
       ),
     );
+  });
+
+  test("an identity imported by an ID of the distribution's stack reads a bucket of another stack (a cycle)", () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: ENV });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const bucket = new s3.Bucket(storage, 'Bucket');
+    const id = new CfnParameter(cdn, 'IdentityId').valueAsString;
+    const originAccessIdentity = cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(cdn, 'Oai', id);
+    expect(
+      () =>
+        new Distribution(cdn, 'Www', {
+          ...MINIMAL,
+          origins: [{ name: 'www', bucket, originAccessIdentity }],
+        }),
+    ).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Cdn/Www',
+          "`origins[0].originAccessIdentity` must be created in the bucket's stack Storage (or imported by a literal ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity imported by an ID that is a value of stack Cdn",
+        ),
+      ),
+    );
+  });
+
+  test('an identity imported by a literal ID reads a bucket of another stack', () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: ENV });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const bucket = new s3.Bucket(storage, 'Bucket');
+    const originAccessIdentity = cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(
+      cdn,
+      'Oai',
+      'E2QWRUHEXAMPLE',
+    );
+    new Distribution(cdn, 'Www', { ...MINIMAL, origins: [{ name: 'www', bucket, originAccessIdentity }] });
+    expect(() => app.synth()).not.toThrow();
   });
 
   test("an identity in the bucket's stack works", () => {

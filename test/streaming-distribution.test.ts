@@ -364,7 +364,30 @@ describe('fails when a reference cannot be wired', () => {
       new Error(
         errorOf(
           'StreamingDistribution Cdn/Rtmp',
-          "`origin.originAccessIdentity` must be created in the bucket's stack Storage (or imported by ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity of stack Cdn",
+          "`origin.originAccessIdentity` must be created in the bucket's stack Storage (or imported by a literal ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity of stack Cdn",
+        ),
+      ),
+    );
+  });
+
+  test("an identity imported by an ID of the distribution's stack reads a bucket of another stack (a cycle)", () => {
+    const app = new App();
+    const storage = new Stack(app, 'Storage', { env: ENV });
+    const cdn = new Stack(app, 'Cdn', { env: ENV });
+    const media = new s3.Bucket(storage, 'Media');
+    const id = new CfnParameter(cdn, 'IdentityId').valueAsString;
+    const originAccessIdentity = cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(cdn, 'Oai', id);
+    expect(
+      () =>
+        new StreamingDistribution(cdn, 'Rtmp', {
+          name: 'media.example.com',
+          origin: { bucket: media, originAccessIdentity },
+        }),
+    ).toThrow(
+      new Error(
+        errorOf(
+          'StreamingDistribution Cdn/Rtmp',
+          "`origin.originAccessIdentity` must be created in the bucket's stack Storage (or imported by a literal ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity imported by an ID that is a value of stack Cdn",
         ),
       ),
     );

@@ -99,9 +99,9 @@ function crossEnvironmentStack(at: string, from: Stack, consumer: IConstruct): s
 }
 
 /**
- * An origin access identity made in the distribution's stack, for a bucket of another stack:
- * the bucket policy would name the identity and the distribution the bucket, a cycle between
- * the two stacks.
+ * An origin access identity of the distribution's stack (made there, or imported by an ID that
+ * is a value of that stack, such as a `CfnParameter`), for a bucket of another stack: the bucket
+ * policy would name the identity and the distribution the bucket, a cycle between the two stacks.
  */
 export function identityPlacement(
   at: string,
@@ -109,12 +109,23 @@ export function identityPlacement(
   identity: unknown,
   consumer: IConstruct,
 ): string[] {
-  if (!owned(bucket) || !owned(identity)) return [];
+  if (!owned(bucket) || nodeOf(identity) === undefined) return [];
   const bucketStack = Stack.of(bucket);
   const here = Stack.of(consumer);
-  if (bucketStack === here || Stack.of(identity) !== here) return [];
+  if (bucketStack === here) return [];
+  let got: string;
+  if (owned(identity)) {
+    if (Stack.of(identity) !== here) return [];
+    got = `an identity of stack ${here.node.path}`;
+  } else {
+    const recorder = new ReferenceRecorder(new StringConcat());
+    const id = (identity as { originAccessIdentityId?: unknown }).originAccessIdentityId;
+    Tokenization.resolve(id, { scope: consumer, resolver: recorder });
+    if (!recorder.stacks.has(here)) return [];
+    got = `an identity imported by an ID that is a value of stack ${here.node.path}`;
+  }
   return [
-    `\`${at}\` must be created in the bucket's stack ${bucketStack.node.path} (or imported by ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: an identity of stack ${here.node.path}`,
+    `\`${at}\` must be created in the bucket's stack ${bucketStack.node.path} (or imported by a literal ID) when the bucket is in another stack than the distribution: the bucket policy would name the identity and the distribution the bucket, a dependency cycle between the stacks; got: ${got}`,
   ];
 }
 
