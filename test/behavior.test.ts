@@ -163,6 +163,22 @@ describe('fails when', () => {
     },
   );
 
+  test('a function association or Lambda@Edge association lacks a member (plain JavaScript)', () => {
+    expectError(
+      stack,
+      withDefault({
+        functionAssociations: [{ eventType: cloudfront.FunctionEventType.VIEWER_REQUEST } as any, {} as any],
+        edgeLambdas: [{ eventType: cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST } as any],
+      }),
+      [
+        '`defaultCacheBehavior.functionAssociations[0].function` is required; got: nothing',
+        '`defaultCacheBehavior.functionAssociations[1].function` is required; got: nothing',
+        '`defaultCacheBehavior.functionAssociations[1].eventType` is required; got: nothing',
+        '`defaultCacheBehavior.edgeLambdas[0].functionVersion` is required; got: nothing',
+      ].join('\n'),
+    );
+  });
+
   test('fails when targetOrigin names no origin', () => {
     expectError(
       stack,

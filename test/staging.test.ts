@@ -276,7 +276,7 @@ describe('fails when', () => {
       new Error(
         errorOf(
           'StagingDistribution Stack/Third',
-          '`primary` has a staging twin already (Stack/WwwStaging): CloudFront links one staging distribution to a primary; got: "Stack/Www"',
+          '`primary` must be a distribution without a staging twin: it has one already (Stack/WwwStaging), and CloudFront links one staging distribution to a primary; got: "Stack/Www"',
         ),
       ),
     );

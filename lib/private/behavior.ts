@@ -393,15 +393,13 @@ function functionRules(at: string, b: BehaviorOptions): string[] {
       'event types',
     ),
   );
-  functions.forEach((f, i) =>
-    problems.push(
-      ...oneOf(
-        `${at}.functionAssociations[${i}].eventType`,
-        f.eventType,
-        Object.values(cloudfront.FunctionEventType),
-      ),
-    ),
-  );
+  functions.forEach((f, i) => {
+    const fi = `${at}.functionAssociations[${i}]`;
+    // From plain JavaScript, a member may be left out: CloudFormation requires both.
+    if (f.function === undefined) problems.push(message(`${fi}.function`, 'is required', undefined));
+    if (f.eventType === undefined) problems.push(message(`${fi}.eventType`, 'is required', undefined));
+    problems.push(...oneOf(`${fi}.eventType`, f.eventType, Object.values(cloudfront.FunctionEventType)));
+  });
   const viewerEvents: string[] = [
     cloudfront.LambdaEdgeEventType.VIEWER_REQUEST,
     cloudfront.LambdaEdgeEventType.VIEWER_RESPONSE,
@@ -427,7 +425,12 @@ function functionRules(at: string, b: BehaviorOptions): string[] {
         message(`${li}.includeBody`, 'applies only to viewer-request and origin-request events', l.eventType),
       );
     }
-    problems.push(...edgeVersionRules(`${li}.functionVersion`, l.functionVersion));
+    if (l.eventType === undefined) problems.push(message(`${li}.eventType`, 'is required', undefined));
+    if (l.functionVersion === undefined) {
+      problems.push(message(`${li}.functionVersion`, 'is required', undefined));
+    } else {
+      problems.push(...edgeVersionRules(`${li}.functionVersion`, l.functionVersion));
+    }
   });
   return problems;
 }

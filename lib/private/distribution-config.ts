@@ -144,6 +144,7 @@ function references(
   for (const [at, b] of all) {
     // A version outside us-east-1 is already refused by the behaviour's rules.
     (b.edgeLambdas ?? []).forEach((l, j) => {
+      if (l.functionVersion === undefined) return;
       const region = l.functionVersion.env.region;
       if (!isDeployTime(region) && region !== 'us-east-1') return;
       problems.push(...crossEnvironment(`${at}.edgeLambdas[${j}].functionVersion`, l.functionVersion, scope));

@@ -154,7 +154,7 @@ export function pairRules(
     problems.push(
       message(
         'primary',
-        `has a staging twin already (${primary.twin.node.path}): CloudFront links one staging distribution to a primary`,
+        `must be a distribution without a staging twin: it has one already (${primary.twin.node.path}), and CloudFront links one staging distribution to a primary`,
         primaryPath,
       ),
     );
