@@ -5,8 +5,10 @@ import {
   Stack,
   aws_certificatemanager as acm,
   aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as origins,
   aws_kinesis as kinesis,
   aws_lambda as lambda,
+  aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
@@ -791,6 +793,56 @@ describe('fails when (signed URLs and gRPC)', () => {
     );
   });
 
+  test.each([
+    [
+      'an HttpOrigin over http-only',
+      () =>
+        new origins.HttpOrigin('backend.example.com', {
+          protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+        }),
+    ],
+    [
+      'an S3 website endpoint (http-only)',
+      () =>
+        new origins.S3StaticWebsiteOrigin(
+          new s3.Bucket(stack, 'Site', { websiteIndexDocument: 'index.html' }),
+        ),
+    ],
+  ])(
+    'gRPC or field-level encryption to an aws-cdk-lib origin reached over http-only (%s)',
+    (_, cdkOrigin) => {
+      expectError(
+        stack,
+        {
+          origins: [{ name: 'www', cdkOrigin: cdkOrigin() }],
+          behaviors: [
+            { pathPattern: '/api/*', targetOrigin: 'www', enableGrpc: true, allowedMethods: ALL_METHODS },
+            {
+              pathPattern: '/form/*',
+              targetOrigin: 'www',
+              fieldLevelEncryptionId: 'E1FLE0EXAMPLE',
+              viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+              allowedMethods: ALL_METHODS,
+            },
+          ],
+        },
+        [
+          '`behaviors[0].enableGrpc` must not be true for origin "www", reached over http-only: CloudFront proxies gRPC only over HTTPS to the origin; got: true',
+          '`behaviors[1].fieldLevelEncryptionId` needs HTTPS to origin "www", reached over http-only: field-level encryption needs HTTPS to the origin; got: "E1FLE0EXAMPLE"',
+        ].join('\n'),
+      );
+    },
+  );
+
+  test('gRPC to an aws-cdk-lib HttpOrigin over HTTPS (its default) is accepted', () => {
+    make(stack, {
+      origins: [{ name: 'www', cdkOrigin: new origins.HttpOrigin('backend.example.com') }],
+      behaviors: [
+        { pathPattern: '/api/*', targetOrigin: 'www', enableGrpc: true, allowedMethods: ALL_METHODS },
+      ],
+    });
+  });
+
   test('gRPC on a behaviour with Lambda@Edge', () => {
     expectError(
       stack,
@@ -844,7 +896,7 @@ describe('field-level encryption', () => {
       [
         '`behaviors[0].viewerProtocolPolicy` must be redirect-to-https or https-only with `behaviors[0].fieldLevelEncryptionId`: field-level encryption needs HTTPS from viewers; got: "allow-all"',
         '`behaviors[0].allowedMethods` must allow every method (GET, HEAD, OPTIONS, PUT, PATCH, POST, DELETE) with `behaviors[0].fieldLevelEncryptionId`: field-level encryption works on request bodies; got: ["GET", "HEAD"]',
-        '`behaviors[0].fieldLevelEncryptionId` needs HTTPS to origin "www", whose `protocol` is http-only: field-level encryption needs HTTPS to the origin; got: "E1FLE0EXAMPLE"',
+        '`behaviors[0].fieldLevelEncryptionId` needs HTTPS to origin "www", reached over http-only: field-level encryption needs HTTPS to the origin; got: "E1FLE0EXAMPLE"',
       ].join('\n'),
     );
   });

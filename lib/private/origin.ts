@@ -396,18 +396,31 @@ export function requestRules(at: string, b: DefaultCacheBehavior, targets: reado
 }
 
 /**
+ * How CloudFront reaches a custom origin: `protocol`, or the protocol policy of an aws-cdk-lib
+ * HTTP origin (`HttpOrigin`, and the origins built on it: `S3StaticWebsiteOrigin`, which is
+ * http-only, and `LoadBalancerV2Origin`), whose default is https-only as ours.
+ */
+function protocolOf(o: Origin): string | undefined {
+  if (o.cdkOrigin instanceof cdkOrigins.HttpOrigin) {
+    const props = (o.cdkOrigin as unknown as { props?: cdkOrigins.HttpOriginProps }).props;
+    return props?.protocolPolicy ?? cloudfront.OriginProtocolPolicy.HTTPS_ONLY;
+  }
+  return o.domainName !== undefined ? o.protocol : undefined;
+}
+
+/**
  * Field-level encryption keeps the encrypted fields over HTTPS to the origin.
  *
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/field-level-encryption.html
  */
 function fieldLevelEncryptionRules(at: string, b: DefaultCacheBehavior, target: Origin): string[] {
-  if (unknown(b.fieldLevelEncryptionId) || target.protocol !== cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
+  if (unknown(b.fieldLevelEncryptionId) || protocolOf(target) !== cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
     return [];
   }
   return [
     message(
       `${at}.fieldLevelEncryptionId`,
-      `needs HTTPS to origin ${JSON.stringify(target.name)}, whose \`protocol\` is http-only: field-level encryption needs HTTPS to the origin`,
+      `needs HTTPS to origin ${JSON.stringify(target.name)}, reached over http-only: field-level encryption needs HTTPS to the origin`,
       b.fieldLevelEncryptionId,
     ),
   ];
@@ -423,7 +436,7 @@ function fieldLevelEncryptionRules(at: string, b: DefaultCacheBehavior, target: 
 function grpcRules(at: string, b: DefaultCacheBehavior, target: Origin): string[] {
   if (b.enableGrpc !== true) return [];
   const problems: string[] = [];
-  if (target.domainName !== undefined && target.protocol === cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
+  if (protocolOf(target) === cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
     problems.push(
       message(
         `${at}.enableGrpc`,
