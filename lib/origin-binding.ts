@@ -27,10 +27,12 @@ export function bindOrigin(
   const all =
     (distribution.node.tryFindChild('Origins') as Construct | undefined) ??
     new Construct(distribution, 'Origins');
-  // The origin's scope is named by the origin; a name known only at deploy time cannot name a
-  // construct, so that origin's scope is named by its prop path (`origins[2]`).
-  const scopeId = isDeployTime(o.name) ? at : o.name;
-  const bound = o.cdkOrigin!.bind(new Construct(all, scopeId), { originId: o.name, distributionId });
+  // The origin's scope and the ID it binds with are its name. A name known only at deploy time
+  // cannot name a construct, and what the origin makes with its ID may live in another stack
+  // (the identity of an S3 origin, in the bucket's), where a value of this stack would be a
+  // cycle: such an origin is bound as its prop path (`origins[2]`), and rendered under its name.
+  const originId = isDeployTime(o.name) ? at : o.name;
+  const bound = o.cdkOrigin!.bind(new Construct(all, originId), { originId, distributionId });
   const property = bound.originProperty;
   const problems: string[] = [];
   if (bound.failoverConfig) {
@@ -44,7 +46,7 @@ export function bindOrigin(
   }
   if (property === undefined) {
     problems.push(message(`${at}.cdkOrigin`, 'must render an origin when bound', 'nothing'));
-  } else if (!isDeployTime(property.id) && property.id !== o.name) {
+  } else if (!isDeployTime(property.id) && property.id !== originId) {
     // An `originId` in the origin's props: behaviours name the origin by `name`.
     problems.push(
       message(

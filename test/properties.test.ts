@@ -7,13 +7,15 @@ import {
   Stack,
   Token,
   aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as origins,
+  aws_kinesis as kinesis,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as fc from 'fast-check';
 import { schemaErrors } from './cfn-schema';
 import { ENV } from './helpers';
-import { Distribution, DistributionProps, SslCertificate } from '../lib';
+import { AccessLogDestination, Distribution, DistributionProps, SslCertificate } from '../lib';
 
 // Property-based tests: seeded, and bounded to a few seconds.
 const RUNS = { seed: Number(process.env.FC_SEED ?? 20261125), numRuns: Number(process.env.FC_RUNS ?? 150) };
@@ -478,6 +480,95 @@ describe('property-based: the bridge', () => {
         }
       }),
       RUNS,
+    );
+  });
+});
+
+describe('property-based: placement across stacks, Regions and accounts', () => {
+  // The construct-typed props of a configuration placed as real apps place them: in the
+  // distribution's stack, another stack of its environment, another Region, another account, or
+  // an environment-agnostic stack, with S3 origins of every kind and origin names known only at
+  // deploy time. Each app synthesizes, or the distribution refuses it in our own format, naming
+  // the prop: never aws-cdk-lib's cycle or cross-environment error, never a TypeError.
+  const ENVS: Record<string, { account: string; region: string } | undefined> = {
+    same: ENV,
+    region: { ...ENV, region: 'eu-west-1' },
+    account: { account: '222222222222', region: 'us-east-1' },
+    agnostic: undefined,
+  };
+  const placement = fc.record({
+    distributionEnv: fc.constantFrom('same', 'agnostic'),
+    resourcesIn: fc.constantFrom('here', 'same', 'region', 'account', 'agnostic'),
+    origin: fc.constantFrom('bucket', 'oac', 'oai', 'defaults', 'website', 'http'),
+    tokenName: fc.boolean(),
+    realtimeLogConfig: fc.boolean(),
+    keyGroup: fc.boolean(),
+    accessLogs: fc.boolean(),
+  });
+  const PUBLIC_KEY = [
+    '-----BEGIN PUBLIC KEY-----',
+    'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAudf8/iNkQgdvjEdm6xYS',
+    '-----END PUBLIC KEY-----',
+  ].join('\n');
+
+  test('every placement synthesizes or is refused naming the prop', () => {
+    fc.assert(
+      fc.property(placement, (p) => {
+        const app = new App();
+        const cdn = new Stack(app, 'Cdn', { env: ENVS[p.distributionEnv] });
+        const shared =
+          p.resourcesIn === 'here' ? cdn : new Stack(app, 'Shared', { env: ENVS[p.resourcesIn] });
+        const bucket = new s3.Bucket(shared, 'Assets', {
+          websiteIndexDocument: p.origin === 'website' ? 'index.html' : undefined,
+        });
+        const name = p.tokenName ? new CfnParameter(cdn, 'OriginName').valueAsString : 'assets';
+        const cdkOrigin = {
+          bucket: undefined,
+          oac: () => origins.S3BucketOrigin.withOriginAccessControl(bucket),
+          oai: () => origins.S3BucketOrigin.withOriginAccessIdentity(bucket),
+          defaults: () => origins.S3BucketOrigin.withBucketDefaults(bucket),
+          website: () => new origins.S3StaticWebsiteOrigin(bucket),
+          http: () => new origins.HttpOrigin(bucket.bucketRegionalDomainName),
+        }[p.origin];
+        const props: DistributionProps = {
+          name: 'www.example.com',
+          origins: [cdkOrigin ? { name, cdkOrigin: cdkOrigin() } : { name, bucket }],
+          defaultCacheBehavior: {
+            targetOrigin: name,
+            realtimeLogConfig: p.realtimeLogConfig
+              ? new cloudfront.RealtimeLogConfig(shared, 'Realtime', {
+                  fields: ['timestamp'],
+                  samplingRate: 100,
+                  endPoints: [cloudfront.Endpoint.fromKinesisStream(new kinesis.Stream(shared, 'Stream'))],
+                })
+              : undefined,
+            trustedKeyGroups: p.keyGroup
+              ? [
+                  new cloudfront.KeyGroup(shared, 'Keys', {
+                    items: [new cloudfront.PublicKey(shared, 'Key', { encodedKey: PUBLIC_KEY })],
+                  }),
+                ]
+              : undefined,
+          },
+          accessLogs: p.accessLogs
+            ? { destination: AccessLogDestination.bucket(new s3.Bucket(shared, 'Logs')) }
+            : undefined,
+        };
+        try {
+          new Distribution(cdn, 'Www', props);
+        } catch (e) {
+          if (!(e instanceof Error) || e instanceof TypeError || e instanceof RangeError) throw e;
+          const [header, ...lines] = e.message.split('\n');
+          expect(header).toBe(
+            `Distribution Cdn/Www has ${lines.length === 1 ? '1 problem' : `${lines.length} problems`}:`,
+          );
+          for (const line of lines) expect(line).toMatch(/^`[A-Za-z0-9_.[\]]+` .+; got: /);
+          return;
+        }
+        const assembly = app.synth();
+        for (const stack of assembly.stacks) expect(schemaErrors(stack.template)).toEqual([]);
+      }),
+      { ...RUNS, numRuns: Math.min(RUNS.numRuns, 80) },
     );
   });
 });
