@@ -451,6 +451,54 @@ describe('warns when (adjustable quotas and what will not work)', () => {
   });
 });
 
+describe('warns for aws-cdk-lib origins as for ours', () => {
+  test('an S3 origin with an origin access identity reads an SSE-KMS bucket', () => {
+    const bucket = new s3.Bucket(stack, 'Bucket', { encryption: s3.BucketEncryption.KMS });
+    make(stack, withOrigin({ cdkOrigin: origins.S3BucketOrigin.withOriginAccessIdentity(bucket) }));
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        '`origins[0].cdkOrigin`: the bucket is encrypted with SSE-KMS, which an origin access identity cannot read without a Lambda@Edge workaround. Use origins.S3BucketOrigin.withOriginAccessControl(bucket), which can.',
+        'identityOnKmsBucket',
+      ),
+    );
+  });
+
+  test('an HttpOrigin reached over http-only', () => {
+    make(
+      stack,
+      withOrigin({
+        cdkOrigin: new origins.HttpOrigin('backend.example.com', {
+          protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+        }),
+      }),
+    );
+    Annotations.fromStack(stack).hasWarning(
+      '/Stack/Www',
+      warning(
+        '`origins[0].cdkOrigin` is reached over http-only: traffic to the origin, even from HTTPS viewers, travels unencrypted. Leave `protocolPolicy` out of its props (https-only).',
+        'httpOnlyOrigin',
+      ),
+    );
+  });
+
+  test('(not) for an S3 website endpoint, which has no HTTPS, nor for Origin Access Control on SSE-KMS', () => {
+    const site = new s3.Bucket(stack, 'Site', { websiteIndexDocument: 'index.html' });
+    const encrypted = new s3.Bucket(stack, 'Encrypted', { encryption: s3.BucketEncryption.KMS });
+    make(stack, {
+      origins: [
+        { name: 'www', cdkOrigin: new origins.S3StaticWebsiteOrigin(site) },
+        { name: 'assets', cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(encrypted) },
+      ],
+      behaviors: [{ pathPattern: '/assets/*', targetOrigin: 'assets' }],
+    });
+    Annotations.fromStack(stack).hasNoWarning(
+      '*',
+      Match.stringLikeRegexp('httpOnlyOrigin|identityOnKmsBucket'),
+    );
+  });
+});
+
 /** A Lambda function with a function URL (IAM auth, as Origin Access Control needs). */
 function functionUrl(scope: Stack, authType = lambda.FunctionUrlAuthType.AWS_IAM): lambda.FunctionUrl {
   const fn = new lambda.Function(scope, 'App', {

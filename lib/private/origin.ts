@@ -679,10 +679,31 @@ export function warnings(at: string, o: Origin): Warning[] {
       message: `\`${at}.originAccessIdentity\`: the bucket is encrypted with SSE-KMS, which an origin access identity cannot read without a Lambda@Edge workaround. Leave \`originAccessIdentity\` out to use Origin Access Control (the default), which can.`,
     });
   }
+  // The same for an aws-cdk-lib S3 origin with an identity, which reads the bucket as ours does.
+  const cdkBucket = cdkOriginBucket(o.cdkOrigin);
+  if (
+    cdkBucket !== undefined &&
+    !isAccessControlOrigin(o.cdkOrigin) &&
+    bucketEncryption(cdkBucket) === 'kms'
+  ) {
+    found.push({
+      id: 'identityOnKmsBucket',
+      message: `\`${at}.cdkOrigin\`: the bucket is encrypted with SSE-KMS, which an origin access identity cannot read without a Lambda@Edge workaround. Use origins.S3BucketOrigin.withOriginAccessControl(bucket), which can.`,
+    });
+  }
   if (o.protocol === cloudfront.OriginProtocolPolicy.HTTP_ONLY) {
     found.push({
       id: 'httpOnlyOrigin',
       message: `\`${at}.protocol\` is http-only: traffic to the origin, even from HTTPS viewers, travels unencrypted. Use https-only (the default).`,
+    });
+  } else if (
+    protocolOf(o) === cloudfront.OriginProtocolPolicy.HTTP_ONLY &&
+    !(o.cdkOrigin instanceof cdkOrigins.S3StaticWebsiteOrigin)
+  ) {
+    // A website endpoint has no HTTPS: there, http-only is the only way, and no warning helps.
+    found.push({
+      id: 'httpOnlyOrigin',
+      message: `\`${at}.cdkOrigin\` is reached over http-only: traffic to the origin, even from HTTPS viewers, travels unencrypted. Leave \`protocolPolicy\` out of its props (https-only).`,
     });
   }
   if (
