@@ -521,7 +521,7 @@ describe('property-based: placement across stacks, Regions and accounts', () => 
         const bucket = new s3.Bucket(shared, 'Assets', {
           websiteIndexDocument: p.origin === 'website' ? 'index.html' : undefined,
         });
-        const name = p.tokenName ? new CfnParameter(cdn, 'OriginName').valueAsString : 'assets';
+        const originName = p.tokenName ? new CfnParameter(cdn, 'OriginName').valueAsString : 'assets';
         const cdkOrigin = {
           bucket: undefined,
           oac: () => origins.S3BucketOrigin.withOriginAccessControl(bucket),
@@ -532,9 +532,9 @@ describe('property-based: placement across stacks, Regions and accounts', () => 
         }[p.origin];
         const props: DistributionProps = {
           name: 'www.example.com',
-          origins: [cdkOrigin ? { name, cdkOrigin: cdkOrigin() } : { name, bucket }],
+          origins: [cdkOrigin ? { name: originName, cdkOrigin: cdkOrigin() } : { name: originName, bucket }],
           defaultCacheBehavior: {
-            targetOrigin: name,
+            targetOrigin: originName,
             realtimeLogConfig: p.realtimeLogConfig
               ? new cloudfront.RealtimeLogConfig(shared, 'Realtime', {
                   fields: ['timestamp'],
