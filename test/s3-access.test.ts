@@ -157,10 +157,7 @@ describe('renders', () => {
   });
 
   test('a bucket in another stack makes no dependency cycle', () => {
-    const app = new App();
-    const storage = new Stack(app, 'Storage', { env: ENV });
-    const cdn = new Stack(app, 'Cdn', { env: ENV });
-    const bucket = new s3.Bucket(storage, 'Bucket');
+    const { app, storage, cdn, bucket } = storageAndCdn();
     new Distribution(cdn, 'Www', { ...MINIMAL, origins: [{ name: 'www', bucket }] });
     expect(() => app.synth()).not.toThrow();
     Template.fromStack(storage).hasResourceProperties('AWS::S3::BucketPolicy', {
@@ -199,10 +196,7 @@ describe('warns when', () => {
 
 describe('warns once per cause', () => {
   test('a shared bucket in another stack warns once, not once per distribution', () => {
-    const app = new App();
-    const storage = new Stack(app, 'Storage', { env: ENV });
-    const cdn = new Stack(app, 'Cdn', { env: ENV });
-    const bucket = new s3.Bucket(storage, 'Bucket');
+    const { cdn, bucket } = storageAndCdn();
     new Distribution(cdn, 'One', { ...MINIMAL, origins: [{ name: 'www', bucket }] });
     new Distribution(cdn, 'Two', { ...MINIMAL, origins: [{ name: 'www', bucket }] });
     const warnings = Annotations.fromStack(cdn).findWarning(
@@ -213,12 +207,17 @@ describe('warns once per cause', () => {
   });
 });
 
+/** An app with a bucket in stack Storage and a stack Cdn for the distribution, each in `env`. */
+function storageAndCdn(storageEnv: typeof ENV | undefined = ENV, cdnEnv: typeof ENV | undefined = ENV) {
+  const app = new App();
+  const storage = new Stack(app, 'Storage', { env: storageEnv });
+  const cdn = new Stack(app, 'Cdn', { env: cdnEnv });
+  return { app, storage, cdn, bucket: new s3.Bucket(storage, 'Bucket') };
+}
+
 describe('fails when a reference cannot be wired', () => {
   test("an origin access identity of the distribution's stack reads a bucket of another stack (a cycle)", () => {
-    const app = new App();
-    const storage = new Stack(app, 'Storage', { env: ENV });
-    const cdn = new Stack(app, 'Cdn', { env: ENV });
-    const bucket = new s3.Bucket(storage, 'Bucket');
+    const { cdn, bucket } = storageAndCdn();
     const originAccessIdentity = new cloudfront.OriginAccessIdentity(cdn, 'Oai');
     expect(
       () =>
@@ -237,10 +236,7 @@ describe('fails when a reference cannot be wired', () => {
   });
 
   test("an identity imported by an ID of the distribution's stack reads a bucket of another stack (a cycle)", () => {
-    const app = new App();
-    const storage = new Stack(app, 'Storage', { env: ENV });
-    const cdn = new Stack(app, 'Cdn', { env: ENV });
-    const bucket = new s3.Bucket(storage, 'Bucket');
+    const { cdn, bucket } = storageAndCdn();
     const id = new CfnParameter(cdn, 'IdentityId').valueAsString;
     const originAccessIdentity = cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(cdn, 'Oai', id);
     expect(
@@ -260,10 +256,7 @@ describe('fails when a reference cannot be wired', () => {
   });
 
   test('an identity imported by a literal ID reads a bucket of another stack', () => {
-    const app = new App();
-    const storage = new Stack(app, 'Storage', { env: ENV });
-    const cdn = new Stack(app, 'Cdn', { env: ENV });
-    const bucket = new s3.Bucket(storage, 'Bucket');
+    const { app, cdn, bucket } = storageAndCdn();
     const originAccessIdentity = cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(
       cdn,
       'Oai',
@@ -274,10 +267,7 @@ describe('fails when a reference cannot be wired', () => {
   });
 
   test("an identity in the bucket's stack works", () => {
-    const app = new App();
-    const storage = new Stack(app, 'Storage', { env: ENV });
-    const cdn = new Stack(app, 'Cdn', { env: ENV });
-    const bucket = new s3.Bucket(storage, 'Bucket');
+    const { app, storage, cdn, bucket } = storageAndCdn();
     const originAccessIdentity = new cloudfront.OriginAccessIdentity(storage, 'Oai');
     new Distribution(cdn, 'Www', { ...MINIMAL, origins: [{ name: 'www', bucket, originAccessIdentity }] });
     expect(() => app.synth()).not.toThrow();
@@ -302,12 +292,6 @@ describe('fails when a reference cannot be wired', () => {
 describe('an aws-cdk-lib S3 origin (`cdkOrigin`) gets what `bucket` gets', () => {
   const OTHER_REGION =
     "`origins[0].cdkOrigin` must be in the environment of the distribution's stack Cdn (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Cdn; got: a resource of stack Storage (aws://111111111111/eu-west-1)";
-  const apps = (storageEnv: typeof ENV | undefined, cdnEnv: typeof ENV | undefined) => {
-    const app = new App();
-    const storage = new Stack(app, 'Storage', { env: storageEnv });
-    const cdn = new Stack(app, 'Cdn', { env: cdnEnv });
-    return { app, cdn, bucket: new s3.Bucket(storage, 'Bucket') };
-  };
   const attempt = (cdn: Stack, cdkOrigin: cloudfront.IOrigin) => () =>
     new Distribution(cdn, 'Www', { ...MINIMAL, origins: [{ name: 'www', cdkOrigin }] });
 
@@ -317,12 +301,12 @@ describe('an aws-cdk-lib S3 origin (`cdkOrigin`) gets what `bucket` gets', () =>
     ['the bucket defaults', (b: s3.IBucket) => origins.S3BucketOrigin.withBucketDefaults(b)],
     ['a website endpoint', (b: s3.IBucket) => new origins.S3StaticWebsiteOrigin(b)],
   ])('fails when the bucket is in a stack of another Region (%s)', (_, origin) => {
-    const { cdn, bucket } = apps({ ...ENV, region: 'eu-west-1' }, ENV);
+    const { cdn, bucket } = storageAndCdn({ ...ENV, region: 'eu-west-1' }, ENV);
     expect(attempt(cdn, origin(bucket))).toThrow(new Error(errorOf('Distribution Cdn/Www', OTHER_REGION)));
   });
 
   test('fails, naming the prop, when an environment-agnostic stack reads a bucket of a pinned stack', () => {
-    const { cdn, bucket } = apps(ENV, undefined);
+    const { cdn, bucket } = storageAndCdn(ENV, undefined);
     expect(attempt(cdn, origins.S3BucketOrigin.withOriginAccessControl(bucket))).toThrow(
       new Error(
         errorOf(
@@ -334,7 +318,7 @@ describe('an aws-cdk-lib S3 origin (`cdkOrigin`) gets what `bucket` gets', () =>
   });
 
   test('fails when Origin Access Control reads a bucket of another stack (a cycle)', () => {
-    const { cdn, bucket } = apps(ENV, ENV);
+    const { cdn, bucket } = storageAndCdn(ENV, ENV);
     expect(attempt(cdn, origins.S3BucketOrigin.withOriginAccessControl(bucket))).toThrow(
       new Error(
         errorOf(
@@ -349,7 +333,7 @@ describe('an aws-cdk-lib S3 origin (`cdkOrigin`) gets what `bucket` gets', () =>
     ['an origin access identity', (b: s3.IBucket) => origins.S3BucketOrigin.withOriginAccessIdentity(b)],
     ['the bucket defaults', (b: s3.IBucket) => origins.S3BucketOrigin.withBucketDefaults(b)],
   ])('a bucket of another stack of the same environment works (%s)', (_, origin) => {
-    const { app, cdn, bucket } = apps(ENV, ENV);
+    const { app, cdn, bucket } = storageAndCdn(ENV, ENV);
     attempt(cdn, origin(bucket))();
     expect(() => app.synth()).not.toThrow();
   });

@@ -37,7 +37,8 @@ describe('render', () => {
       { originReadTimeout: 31, originKeepaliveTimeout: 6 },
     ],
   ])("a value is rendered unless it is CloudFormation's default: %j", (settings, rendered) => {
-    const config = render({ ...CUSTOM, ...settings }).customOriginConfig!;
+    const config = render({ ...CUSTOM, ...settings })
+      .customOriginConfig as cloudfront.CfnDistribution.CustomOriginConfigProperty;
     const fields = ['httpPort', 'httpsPort', 'originReadTimeout', 'originKeepaliveTimeout'] as const;
     expect(
       Object.fromEntries(fields.filter((f) => config[f] !== undefined).map((f) => [f, config[f]])),
