@@ -207,11 +207,11 @@ describe('warns once per cause', () => {
   });
 });
 
-/** An app with a bucket in stack Storage and a stack Cdn for the distribution, each in `env`. */
-function storageAndCdn(storageEnv: typeof ENV | undefined = ENV, cdnEnv: typeof ENV | undefined = ENV) {
+/** An app with a bucket in stack Storage and a stack Cdn for the distribution, in these environments. */
+function storageAndCdn(storageEnv: typeof ENV | 'agnostic' = ENV, cdnEnv: typeof ENV | 'agnostic' = ENV) {
   const app = new App();
-  const storage = new Stack(app, 'Storage', { env: storageEnv });
-  const cdn = new Stack(app, 'Cdn', { env: cdnEnv });
+  const storage = new Stack(app, 'Storage', { env: storageEnv === 'agnostic' ? undefined : storageEnv });
+  const cdn = new Stack(app, 'Cdn', { env: cdnEnv === 'agnostic' ? undefined : cdnEnv });
   return { app, storage, cdn, bucket: new s3.Bucket(storage, 'Bucket') };
 }
 
@@ -306,7 +306,7 @@ describe('an aws-cdk-lib S3 origin (`cdkOrigin`) gets what `bucket` gets', () =>
   });
 
   test('fails, naming the prop, when an environment-agnostic stack reads a bucket of a pinned stack', () => {
-    const { cdn, bucket } = storageAndCdn(ENV, undefined);
+    const { cdn, bucket } = storageAndCdn(ENV, 'agnostic');
     expect(attempt(cdn, origins.S3BucketOrigin.withOriginAccessControl(bucket))).toThrow(
       new Error(
         errorOf(
