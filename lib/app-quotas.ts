@@ -1,5 +1,6 @@
 import { Stack, Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { aliasConflicts } from './private/certificate';
 import * as quotas from './private/quotas';
 import { addWarnings } from './private/validation';
 
@@ -17,17 +18,23 @@ interface Registered {
   readonly distribution: IConstruct;
   /** What it names, as it stands at synth (after addOrigin and addBehavior). */
   readonly uses: () => quotas.SharedUse[];
+  /** The prop that holds one of its aliases (`name` or `aliases`). */
+  readonly aliasAt?: (alias: string) => string;
 }
 
 /** The distributions of each app, in the order they were created, and whether it was judged. */
 const registries = new WeakMap<IConstruct, { readonly distributions: Registered[]; judged: boolean }>();
 
 /** Records a distribution of this library and how to read the shared resources it names. */
-export function registerSharing(distribution: IConstruct, uses: () => quotas.SharedUse[]): void {
+export function registerSharing(
+  distribution: IConstruct,
+  uses: () => quotas.SharedUse[],
+  aliasAt?: (alias: string) => string,
+): void {
   const root = distribution.node.root;
   const registry = registries.get(root) ?? { distributions: [], judged: false };
   registries.set(root, registry);
-  registry.distributions.push({ distribution, uses });
+  registry.distributions.push({ distribution, uses, aliasAt });
 }
 
 /**
@@ -43,12 +50,13 @@ export function judgeApp(distribution: IConstruct): void {
   const ours = registry.distributions;
   report(quotas.sharingFindings(ours.map((r) => r.uses())), (i) => ours[i].distribution);
   // Every distribution and Origin Access Control of the app counts, aws-cdk-lib's included.
-  const distributions: IConstruct[] = [];
+  const distributions: cloudfront.CfnDistribution[] = [];
   const accessControls: IConstruct[] = [];
   for (const c of root.node.findAll()) {
     if (c instanceof cloudfront.CfnDistribution) distributions.push(c);
     else if (c instanceof cloudfront.CfnOriginAccessControl) accessControls.push(c);
   }
+  judgeAliases(distributions, ours);
   for (const [quota, found] of [
     [quotas.ACCOUNT_QUOTAS.distributions, distributions],
     [quotas.ACCOUNT_QUOTAS.accessControls, accessControls],
@@ -59,6 +67,45 @@ export function judgeApp(distribution: IConstruct): void {
       (i) => found[i].node.scope ?? found[i],
     );
   }
+}
+
+/**
+ * Alternate domain names that two distributions of the app cannot both hold (every distribution,
+ * aws-cdk-lib's included): a synth error on the later one, naming the other, instead of
+ * CloudFront's CNAMEAlreadyExists at deploy. Aliases known only at deploy time are not judged.
+ */
+function judgeAliases(distributions: cloudfront.CfnDistribution[], ours: readonly Registered[]): void {
+  const aliases = distributions.map((d) => literalAliases(d));
+  for (const c of aliasConflicts(
+    aliases.map((a, i) => ({ aliases: a, account: accountOf(distributions[i]) })),
+  )) {
+    const scope = distributions[c.at].node.scope ?? distributions[c.at];
+    const other = distributions[c.other].node.scope ?? distributions[c.other];
+    const registered = ours.find((r) => r.distribution === scope);
+    const at =
+      registered?.aliasAt?.(c.alias) ??
+      (scope instanceof cloudfront.Distribution ? 'domainNames' : 'aliases');
+    const why =
+      c.alias === c.otherAlias
+        ? `${other.node.path} has it too, and CloudFront takes an alternate domain name in one distribution only, even within one account (CNAMEAlreadyExists at deploy). Remove it from one of them, or move it with CloudFront's alias move`
+        : `it overlaps ${JSON.stringify(c.otherAlias)} of ${other.node.path}, a distribution of another account (${accountOf(distributions[c.other])}), and CloudFront lets alternate domain names overlap only within one account (CNAMEAlreadyExists at deploy)`;
+    const error = `\`${at}\` must not hold ${JSON.stringify(c.alias)}: ${why}; got: ${JSON.stringify(c.alias)}`;
+    scope.node.addValidation({ validate: () => [error] });
+  }
+}
+
+/** A distribution's aliases that are known at synth. */
+function literalAliases(d: cloudfront.CfnDistribution): string[] {
+  const config = d.distributionConfig as { aliases?: unknown };
+  let aliases: unknown;
+  try {
+    aliases = Stack.of(d).resolve(config?.aliases);
+  } catch {
+    return [];
+  }
+  return Array.isArray(aliases)
+    ? aliases.filter((a): a is string => typeof a === 'string' && !Token.isUnresolved(a))
+    : [];
 }
 
 /** The account of a construct's stack; undefined for an environment-agnostic one. */

@@ -469,7 +469,11 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
         }
       },
     });
-    registerSharing(this, () => quotas.sharedUses(this.currentProps(), this.vpcOrigins()));
+    registerSharing(
+      this,
+      () => quotas.sharedUses(this.currentProps(), this.vpcOrigins()),
+      (alias) => (alias === props.name?.toLowerCase() ? 'name' : 'aliases'),
+    );
     // Bucket and key policies name this distribution, so they come after its ID exists.
     this.origins.forEach((o, i) => this.connect(`origins[${i}]`, o));
   }

@@ -6,6 +6,7 @@ import {
   Stack,
   aws_certificatemanager as acm,
   aws_cloudfront as cloudfront,
+  aws_cloudfront_origins as origins,
 } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
@@ -20,7 +21,7 @@ import {
   newStack,
   warning,
 } from './helpers';
-import { Distribution, SslCertificate } from '../lib';
+import { Distribution, DistributionProps, SslCertificate } from '../lib';
 
 // Names, aliases and the viewer certificate (lib/private/certificate.ts).
 
@@ -418,5 +419,92 @@ describe('warns when', () => {
         'aliasQuota',
       ),
     );
+  });
+});
+
+describe('alternate domain names across the distributions of the app', () => {
+  const ACCOUNT_2 = { account: '222222222222', region: 'us-east-1' };
+  const served = (name: string, aliases?: string[]): DistributionProps => ({
+    ...MINIMAL,
+    name,
+    aliases,
+    sslCertificate: IAM_CERT,
+  });
+  /** The app's synth error, or undefined when it synthesizes. */
+  const synthError = (app: App) => {
+    try {
+      app.synth();
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  test('fails when two distributions of the app hold one name, naming both and the prop', () => {
+    const app = new App();
+    const one = new Stack(app, 'One', { env: ENV });
+    const two = new Stack(app, 'Two', { env: ENV });
+    new Distribution(one, 'Www', served('www.example.com'));
+    new Distribution(two, 'Www', served('two.example.com', ['static.example.com', 'www.example.com']));
+    new Distribution(two, 'Other', served('www.example.com'));
+    expect(synthError(app)).toBe(
+      [
+        'Validation failed with the following errors:',
+        '  [Two/Www] `aliases` must not hold "www.example.com": One/Www has it too, and CloudFront takes an alternate domain name in one distribution only, even within one account (CNAMEAlreadyExists at deploy). Remove it from one of them, or move it with CloudFront\'s alias move; got: "www.example.com"',
+        '  [Two/Other] `name` must not hold "www.example.com": One/Www has it too, and CloudFront takes an alternate domain name in one distribution only, even within one account (CNAMEAlreadyExists at deploy). Remove it from one of them, or move it with CloudFront\'s alias move; got: "www.example.com"',
+      ].join('\n'),
+    );
+  });
+
+  test("judges aws-cdk-lib's distributions too (domainNames)", () => {
+    const app = new App();
+    const s = new Stack(app, 'Web', { env: ENV });
+    new Distribution(s, 'Www', served('www.example.com'));
+    new cloudfront.Distribution(s, 'Theirs', {
+      defaultBehavior: { origin: new origins.HttpOrigin('backend.example.com') },
+      domainNames: ['www.example.com'],
+      certificate: acm.Certificate.fromCertificateArn(
+        s,
+        'Cert',
+        'arn:aws:acm:us-east-1:111111111111:certificate/c',
+      ),
+    });
+    expect(synthError(app)).toMatch(
+      /\[Web\/Theirs\] `domainNames` must not hold "www.example.com": Web\/Www has it too/,
+    );
+  });
+
+  test('a wildcard may overlap a name of another distribution of the same account', () => {
+    const app = new App();
+    const s = new Stack(app, 'Web', { env: ENV });
+    new Distribution(s, 'Www', served('www.example.com'));
+    new Distribution(s, 'All', served('example.com', ['*.example.com']));
+    expect(synthError(app)).toBeUndefined();
+  });
+
+  test("fails when a wildcard overlaps a name of another account's distribution", () => {
+    const app = new App();
+    new Distribution(new Stack(app, 'Mine', { env: ENV }), 'Www', served('shop.example.com'));
+    new Distribution(
+      new Stack(app, 'Theirs', { env: ACCOUNT_2 }),
+      'All',
+      served('example.com', ['*.example.com']),
+    );
+    expect(synthError(app)).toBe(
+      [
+        'Validation failed with the following errors:',
+        '  [Theirs/All] `aliases` must not hold "*.example.com": it overlaps "shop.example.com" of Mine/Www, a distribution of another account (111111111111), and CloudFront lets alternate domain names overlap only within one account (CNAMEAlreadyExists at deploy); got: "*.example.com"',
+      ].join('\n'),
+    );
+  });
+
+  test('aliases known only at deploy time, and environment-agnostic accounts for wildcards, are not judged', () => {
+    const app = new App();
+    const s = new Stack(app, 'Web', { env: ENV });
+    const aliases = new CfnParameter(s, 'Aliases', { type: 'CommaDelimitedList' }).valueAsList;
+    new Distribution(s, 'Www', served('www.example.com'));
+    new Distribution(s, 'Listed', served('two.example.com', aliases));
+    new Distribution(new Stack(app, 'Agnostic'), 'All', served('example.com', ['*.example.com']));
+    expect(synthError(app)).toBeUndefined();
   });
 });

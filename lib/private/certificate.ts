@@ -308,3 +308,68 @@ export function renderAliases(input: NamesInput): string[] {
   }
   return [...new Set([input.name, ...(input.aliases ?? [])])];
 }
+
+/** Two distributions whose alternate domain names CloudFront refuses together. */
+export interface AliasConflict {
+  /** The later distribution (by position in the list), and its alias. */
+  readonly at: number;
+  readonly alias: string;
+  /** The earlier one, and its alias that the first repeats or overlaps. */
+  readonly other: number;
+  readonly otherAlias: string;
+}
+
+/** Whether wildcard `wildcard` (`*.example.com`) overlaps `name`: any name below its domain. */
+function overlaps(wildcard: string, name: string): boolean {
+  return wildcard.startsWith('*.') && name !== wildcard && name.endsWith(wildcard.slice(1));
+}
+
+/**
+ * The alternate domain names CloudFront refuses between distributions: a name in two
+ * distributions, "even if your AWS account owns the other distribution"; and a wildcard that
+ * overlaps a name of another account's distribution (overlapping names may be in separate
+ * distributions only of one account). Names known only at deploy time are left out by the
+ * caller; `account` is undefined where unknown (then no wildcard is judged). Each pair is
+ * reported once, at the later distribution.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-restrictions
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/alternate-domain-names-wildcard.html
+ */
+export function aliasConflicts(
+  distributions: readonly { readonly aliases: readonly string[]; readonly account?: string }[],
+): AliasConflict[] {
+  const conflicts: AliasConflict[] = [];
+  const first = new Map<string, number>();
+  const wildcards: { at: number; alias: string }[] = [];
+  const named: { at: number; alias: string }[] = [];
+  distributions.forEach((d, i) => {
+    const aliases = [...new Set(d.aliases.map((a) => a.toLowerCase()))];
+    for (const alias of aliases) {
+      const other = first.get(alias);
+      if (other !== undefined) {
+        conflicts.push({ at: i, alias, other, otherAlias: alias });
+        continue;
+      }
+      if (d.account !== undefined) {
+        const differs = (j: number) => {
+          const account = distributions[j].account;
+          return account !== undefined && account !== d.account;
+        };
+        // A wildcard overlaps the names and the narrower wildcards below it, and a name the
+        // wildcards above it.
+        const candidates = alias.startsWith('*.') ? [...wildcards, ...named] : wildcards;
+        const overlap = candidates.find(
+          (c) => differs(c.at) && (overlaps(c.alias, alias) || overlaps(alias, c.alias)),
+        );
+        if (overlap !== undefined) {
+          conflicts.push({ at: i, alias, other: overlap.at, otherAlias: overlap.alias });
+        }
+      }
+    }
+    for (const alias of aliases) {
+      if (!first.has(alias)) first.set(alias, i);
+      (alias.startsWith('*.') ? wildcards : named).push({ at: i, alias });
+    }
+  });
+  return conflicts;
+}
