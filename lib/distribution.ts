@@ -671,6 +671,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private vpcOrigins(): { id: string; name: string }[] {
     const found: { id: string; name: string }[] = [];
     for (const [o, property] of this.bound) {
+      const at = `origins[${this.origins.indexOf(o)}]`;
       const vpc = property.vpcOriginConfig as cloudfront.CfnDistribution.VpcOriginConfigProperty | undefined;
       const id = vpc?.vpcOriginId;
       if (id === undefined) continue;
@@ -679,7 +680,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       const name = owned(vpcOrigin)
         ? nodeOf(vpcOrigin)!.path
         : isDeployTime(id)
-          ? `of \`origins\` ${JSON.stringify(o.name)}`
+          ? `of ${originModule.originLabel(at, o.name)}`
           : id;
       found.push({ id, name });
     }
@@ -691,18 +692,18 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     if (o.cdkOrigin) {
       this.bound.set(o, bindOrigin(this, this.what, at, o, this.distributionId));
     } else {
-      this.grantOriginRead(o);
+      this.grantOriginRead(at, o);
     }
   }
 
-  /** Lets CloudFront read the bucket of an S3 origin, once per bucket and way of access. */
-  private grantOriginRead(o: Origin): void {
+  /** Lets CloudFront read the bucket of an S3 origin (at `at`), once per bucket and way of access. */
+  private grantOriginRead(at: string, o: Origin): void {
     const bucket = o.bucket;
     if (!bucket) return;
     const key = `${bucket.node.path}|${o.originAccessIdentity?.node.path ?? 'oac'}`;
     if (this.grantedBuckets.has(key)) return;
     this.grantedBuckets.add(key);
-    const subject = `\`origins\` ${JSON.stringify(o.name)}`;
+    const subject = originModule.originLabel(at, o.name);
     if (o.originAccessIdentity) {
       grantIdentityRead(this, subject, bucket, o.originAccessIdentity);
     } else {

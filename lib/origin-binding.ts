@@ -51,7 +51,7 @@ export function bindOrigin(
     problems.push(
       message(
         `${at}.cdkOrigin`,
-        `must have no \`originId\` of its own: the origin is rendered under \`${at}.name\` (${JSON.stringify(o.name)}), which behaviours and groups name`,
+        `must have no \`originId\` of its own: the origin is rendered under \`${at}.name\`${isDeployTime(o.name) ? '' : ` (${JSON.stringify(o.name)})`}, which behaviours and groups name`,
         property.id,
       ),
     );

@@ -194,6 +194,24 @@ describe('warns when', () => {
   });
 });
 
+describe('names an origin known only by a deploy-time name by its prop path', () => {
+  test('in the warning for an imported bucket', () => {
+    const bucket = s3.Bucket.fromBucketName(stack, 'Imported', 'my-imported-bucket');
+    const name = new CfnParameter(stack, 'OriginName').valueAsString;
+    new Distribution(stack, 'Www', {
+      ...MINIMAL,
+      origins: [{ name, bucket }],
+      defaultCacheBehavior: { targetOrigin: name },
+    });
+    const [found] = Annotations.fromStack(stack).findWarning(
+      '/Stack/Www',
+      Match.stringLikeRegexp('imported'),
+    );
+    expect(found.entry.data).toMatch(/^`origins\[0\]`: the bucket is imported/);
+    expect(found.entry.data).not.toMatch(/Token\[/);
+  });
+});
+
 describe('warns once per cause', () => {
   test('a shared bucket in another stack warns once, not once per distribution', () => {
     const { cdn, bucket } = storageAndCdn();

@@ -787,3 +787,13 @@ export function render(
     ...common,
   };
 }
+
+/**
+ * How a message names an origin: by its name (`` `origins` "www" ``), or by its prop path when
+ * the name is known only at deploy time (`` `origins[2]` ``), never as a raw token.
+ */
+export function originLabel(at: string, name: unknown): string {
+  return typeof name === 'string' && !isDeployTime(name)
+    ? `\`origins\` ${JSON.stringify(name)}`
+    : `\`${at}\``;
+}
