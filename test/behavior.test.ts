@@ -211,7 +211,7 @@ describe('fails when', () => {
       expectError(
         stack,
         withBehavior({ pathPattern }),
-        `\`behaviors[0].pathPattern\` must be at most 255 characters of A-Z a-z 0-9 _ - . * $ / ~ " ' @ : + ? & = ! , ;; got: ${JSON.stringify(pathPattern)}`,
+        `\`behaviors[0].pathPattern\` must be at most 255 characters, each a letter, a digit or one of _-.*$/~"'@:+?&=!,; (no space); got: ${JSON.stringify(pathPattern)}`,
       );
     },
   );

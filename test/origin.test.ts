@@ -140,6 +140,10 @@ describe('fails when', () => {
     expectError(stack, { origins: [] }, '`origins` must list at least one origin; got: []');
   });
 
+  test('origins are left out (plain JavaScript)', () => {
+    expectError(stack, { origins: undefined }, '`origins` must list at least one origin; got: nothing');
+  });
+
   test('fails when two origins share a name', () => {
     expectError(
       stack,
@@ -920,6 +924,14 @@ describe('renders what CloudFront added to origins', () => {
 });
 
 describe('fails when (aws-cdk-lib origins and what CloudFront added)', () => {
+  test('an aws-cdk-lib origin is given where an origin of this library goes', () => {
+    expectError(
+      stack,
+      { origins: [new origins.HttpOrigin('backend.example.com') as unknown as Origin] },
+      "`origins[0]` must be an origin of this library ({ name, bucket | domainName | cdkOrigin }): give an aws-cdk-lib origin as `{ name: 'www', cdkOrigin: origin }`; got: an aws-cdk-lib origin",
+    );
+  });
+
   test('an origin has a bucket and an aws-cdk-lib origin', () => {
     const bucket = new s3.Bucket(stack, 'Bucket');
     expectError(

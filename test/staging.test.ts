@@ -233,7 +233,7 @@ describe('fails when', () => {
     expectStagingError(
       {},
       [
-        '`httpVersion of the primary (Stack/Www)` must not support HTTP/3: CloudFront\'s continuous deployment does not work with HTTP/3. Set `httpVersion: HttpVersion.HTTP2` on the primary and on its staging twin; got: "http2and3 (the default)"',
+        '`primary.httpVersion` must not support HTTP/3 (the primary, Stack/Www): CloudFront\'s continuous deployment does not work with HTTP/3. Set `httpVersion: HttpVersion.HTTP2` on the primary and on its staging twin; got: "http2and3 (the default)"',
         '`httpVersion` must not support HTTP/3: CloudFront\'s continuous deployment does not work with HTTP/3. Set `httpVersion: HttpVersion.HTTP2` on the primary and on its staging twin; got: "http2and3 (the default)"',
       ].join('\n'),
       MINIMAL as DistributionProps,

@@ -525,7 +525,11 @@ export function patternRules(at: string, behaviors: readonly { pathPattern: stri
       problems.push(message(pi, 'must not match every path: that is `defaultCacheBehavior`', p));
     } else if (p.length > 255 || !PATH_PATTERN.test(p)) {
       problems.push(
-        message(pi, 'must be at most 255 characters of A-Z a-z 0-9 _ - . * $ / ~ " \' @ : + ? & = ! , ;', p),
+        message(
+          pi,
+          'must be at most 255 characters, each a letter, a digit or one of _-.*$/~"\'@:+?&=!,; (no space)',
+          p,
+        ),
       );
     }
   });

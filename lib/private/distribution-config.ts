@@ -86,7 +86,7 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
 
   const problems = certificate.nameRules(input, certified);
   problems.push(...settings.commonRules(input));
-  problems.push(...origin.rules('origins', origins));
+  problems.push(...origin.rules('origins', input.origins));
   problems.push(...originGroup.rules('originGroups', groups, originNames));
   if (input.defaultCacheBehavior === undefined) {
     problems.push(message('defaultCacheBehavior', 'is required', undefined));

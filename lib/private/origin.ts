@@ -144,9 +144,10 @@ export const SHAPE: Shape = {
 export const TIMEOUT_QUOTA_SECONDS = 120;
 
 /** Every problem of the origin list `at` (`origins`): at least one, unique names, each valid. */
-export function rules(at: string, origins: readonly Origin[]): string[] {
+export function rules(at: string, given: readonly Origin[] | undefined): string[] {
+  const origins = given ?? [];
   if (origins.length === 0) {
-    return [message(at, 'must list at least one origin', [])];
+    return [message(at, 'must list at least one origin', given)];
   }
   const problems = unique(
     `${at}[].name`,
@@ -159,6 +160,12 @@ export function rules(at: string, origins: readonly Origin[]): string[] {
 
 /** Every problem of one origin. */
 function originRules(at: string, o: Origin): string[] {
+  // An aws-cdk-lib origin where an origin of ours goes (from JavaScript, or through `any`).
+  if (o.name === undefined && typeof (o as { bind?: unknown }).bind === 'function') {
+    return [
+      `\`${at}\` must be an origin of this library ({ name, bucket | domainName | cdkOrigin }): give an aws-cdk-lib origin as \`{ name: 'www', cdkOrigin: origin }\`; got: an aws-cdk-lib origin`,
+    ];
+  }
   const problems: string[] = [];
   problems.push(...required(`${at}.name`, o.name));
   problems.push(...nonEmpty(`${at}.name`, o.name));

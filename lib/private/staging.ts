@@ -175,9 +175,10 @@ export function pairRules(
     const version = props.httpVersion ?? defaultHttpVersion(props);
     if (isDeployTime(version) || !HTTP3_VERSIONS.includes(version)) continue;
     const given = props.httpVersion === undefined ? `${version} (the default)` : version;
-    const path = who === 'primary' ? `httpVersion of the primary (${primaryPath})` : 'httpVersion';
+    const path = who === 'primary' ? 'primary.httpVersion' : 'httpVersion';
+    const whose = who === 'primary' ? ` (the primary, ${primaryPath})` : '';
     problems.push(
-      `\`${path}\` must not support HTTP/3: CloudFront's continuous deployment does not work with HTTP/3. Set \`httpVersion: HttpVersion.HTTP2\` on the primary and on its staging twin; got: ${JSON.stringify(given)}`,
+      `\`${path}\` must not support HTTP/3${whose}: CloudFront's continuous deployment does not work with HTTP/3. Set \`httpVersion: HttpVersion.HTTP2\` on the primary and on its staging twin; got: ${JSON.stringify(given)}`,
     );
   }
   const names = (p: PairInput) => [p.name, ...(p.aliases ?? [])];
