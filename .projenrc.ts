@@ -127,6 +127,9 @@ project.addDevDeps('@aws-cdk/integ-runner@~2.197.10', '@aws-cdk/integ-tests-alph
 for (const name of ['integ', 'integ:update']) {
   // Type checking is the tests' and the jsii compile's job; integ-runner only synthesizes.
   project.tasks.tryFind(name)?.env('TS_NODE_TRANSPILE_ONLY', '1');
+  // The sources, not the lib/**/*.js a build left behind: a stale build would otherwise be what
+  // the snapshots are checked against.
+  project.tasks.tryFind(name)?.env('TS_NODE_PREFER_TS_EXTS', 'true');
 }
 
 // `npm run bench`: synthesis time, memory and template bytes against the wired L1 floor and

@@ -39,6 +39,8 @@ export function deliverAccessLogs(
   });
   const bucketOptions = settings.destination._bucketOptions;
   const delivery = new logs.CfnDelivery(scope, 'Resource', {
+    // A reference, so CloudFormation creates the source first: no DependsOn beside it (cfn-lint
+    // W3005), and no call to CfnResource#addDependency, which newer aws-cdk-lib deprecates.
     deliverySourceName: source.ref,
     deliveryDestinationArn: destination.attrArn,
     recordFields: settings.fields,
@@ -46,7 +48,6 @@ export function deliverAccessLogs(
     s3SuffixPath: bucketOptions.suffixPath,
     s3EnableHiveCompatiblePath: bucketOptions.hiveCompatiblePath,
   });
-  delivery.addDependency(source);
   grantDelivery(distribution, settings);
   return delivery;
 }
