@@ -35,8 +35,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       // jsii compiles lib/*.ts to lib/*.js beside them: test the sources, never a stale build.
       moduleFileExtensions: ['ts', 'js', 'json', 'node'],
-      // Every template a test synthesizes is checked against CloudFormation's schemas.
-      setupFilesAfterEnv: ['<rootDir>/test/setup-schema.ts'],
+      // Every template a test synthesizes is checked against CloudFormation's schemas, and what
+      // the tests write to the temporary directory is removed after each test file.
+      setupFilesAfterEnv: ['<rootDir>/test/setup-tmpdir.ts', '<rootDir>/test/setup-schema.ts'],
     },
   },
 
