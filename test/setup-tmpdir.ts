@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import os = require('os');
+// The module itself (a default import), not a namespace's read-only view: its tmpdir is replaced.
+import os from 'os';
 import * as path from 'path';
-// The module itself, not an import's read-only view of it: its tmpdir is replaced below.
 
 // Every app a test synthesizes without an `outdir` writes a cdk.out folder into the temporary
 // directory. aws-cdk-lib asks `os.tmpdir()` once per module load, and jest loads modules per
