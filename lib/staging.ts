@@ -101,7 +101,8 @@ export interface StagingDistributionProps extends DistributionProps {
  *
  * The twin has no names of its own (viewers reach it through the primary), so its `name` and
  * `aliases` must be the primary's and are not rendered. Promotion is a change of props: move the
- * changes into the primary's props and remove the twin, in one deploy.
+ * changes into the primary's props and remove the twin, in one deploy. A twin that logs
+ * (`logging.enabled`) without a bucket of its own logs to the primary's.
  *
  * @resource AWS::CloudFront::ContinuousDeploymentPolicy
  * @example
@@ -135,7 +136,7 @@ export class StagingDistribution extends Distribution {
   public readonly continuousDeploymentPolicyId: string;
 
   constructor(scope: Construct, id: string, props: StagingDistributionProps) {
-    super(scope, id, props);
+    super(scope, id, sharingLogBucket(props));
     const what = `StagingDistribution ${this.node.path}`;
     // For callers no compiler checks.
     throwIfAny(what, [
@@ -195,4 +196,19 @@ export class StagingDistribution extends Distribution {
     twins.set(this.node.root, count);
     addWarnings(this, staging.quotaWarning(count));
   }
+}
+
+/**
+ * The twin's props with the primary's log bucket, when both log and the twin names no bucket:
+ * made from the primary's props, it would otherwise make a second bucket. CloudFront names each
+ * log file by its distribution's ID, so the two never mix.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html ("File name format": the distribution ID begins each name)
+ */
+function sharingLogBucket(props: StagingDistributionProps): StagingDistributionProps {
+  const primaryBucket = props.primary instanceof Distribution ? props.primary.loggingBucket : undefined;
+  if (primaryBucket === undefined || props.logging?.bucket !== undefined || props.logging?.enabled !== true) {
+    return props;
+  }
+  return { ...props, logging: { ...props.logging, bucket: primaryBucket } };
 }

@@ -41,6 +41,31 @@ const template = (s: Stack) => Template.fromStack(s);
 const ids = (s: Stack, type: string) => Object.keys(template(s).findResources(type));
 
 describe('renders', () => {
+  test("made from the primary's props, the twin logs to the primary's log bucket (each log file starts with its distribution's ID)", () => {
+    pair(stack, {}, { ...PROPS, logging: { enabled: true, path: 'www/' } });
+    const t = template(stack);
+    t.resourceCountIs('AWS::S3::Bucket', 1);
+    const logging = ids(stack, 'AWS::CloudFront::Distribution').map(
+      (id) => t.toJSON().Resources[id].Properties.DistributionConfig.Logging,
+    );
+    const primarysBucket = {
+      Bucket: { 'Fn::GetAtt': [expect.stringMatching(/^WwwLoggingBucket/), 'RegionalDomainName'] },
+      Prefix: 'www/',
+    };
+    expect(logging).toEqual([primarysBucket, primarysBucket]);
+  });
+
+  test('a twin that names its own log bucket keeps it', () => {
+    const own = new s3.Bucket(stack, 'StagingLogs', { objectOwnership: s3.ObjectOwnership.OBJECT_WRITER });
+    const { staging } = pair(
+      stack,
+      { logging: { enabled: true, bucket: own } },
+      { ...PROPS, logging: { enabled: true } },
+    );
+    expect(staging.loggingBucket).toBe(own);
+    template(stack).resourceCountIs('AWS::S3::Bucket', 2);
+  });
+
   test('the staging distribution, the policy that points at its domain name, and the primary linked to the policy', () => {
     pair(stack);
     const t = template(stack);
