@@ -395,12 +395,16 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private readonly bound = new Map<Origin, cloudfront.CfnDistribution.OriginProperty>();
   private accessControl?: cloudfront.S3OriginAccessControl;
   private judgedAtSynth = false;
+  private readonly ownProps?: string[];
 
   constructor(scope: Construct, id: string, props: DistributionProps) {
     super(scope, id);
 
-    throwIfAny(this.what, config.rules(props, { scope: this }));
-    addWarnings(this, [...config.warnings(props), ...accessLogs.warnings(props.accessLogs, this)]);
+    // A subclass's own props (a staging twin's `primary`) are not unknown.
+    const ownProps = (new.target as unknown as { _ownProps?: string[] })._ownProps;
+    this.ownProps = ownProps;
+    throwIfAny(this.what, config.rules(props, { scope: this, ownProps }));
+    addWarnings(this, [...config.warnings(props, ownProps), ...accessLogs.warnings(props.accessLogs, this)]);
     this.props = props;
     this.origins = [...props.origins];
     this.behaviors = [...(props.behaviors ?? [])];
@@ -495,7 +499,10 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const origins = [...this.origins, origin];
     throwIfAny(
       this.what,
-      config.rules({ ...this.currentProps(), origins }, { deferReferences: true, scope: this }),
+      config.rules(
+        { ...this.currentProps(), origins },
+        { deferReferences: true, scope: this, ownProps: this.ownProps },
+      ),
     );
     this.origins.push(origin);
     this.judgeAgainAtSynth();
@@ -515,7 +522,10 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const behaviors = [...this.behaviors, added];
     throwIfAny(
       this.what,
-      config.rules({ ...this.currentProps(), behaviors }, { deferReferences: true, scope: this }),
+      config.rules(
+        { ...this.currentProps(), behaviors },
+        { deferReferences: true, scope: this, ownProps: this.ownProps },
+      ),
     );
     this.behaviors.push(added);
     this.judgeAgainAtSynth();
@@ -631,7 +641,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private judgeAgainAtSynth(): void {
     if (this.judgedAtSynth) return;
     this.judgedAtSynth = true;
-    this.node.addValidation({ validate: () => config.rules(this.currentProps(), { scope: this }) });
+    this.node.addValidation({
+      validate: () => config.rules(this.currentProps(), { scope: this, ownProps: this.ownProps }),
+    });
   }
 
   /**

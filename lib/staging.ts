@@ -124,6 +124,13 @@ export interface StagingDistributionProps extends DistributionProps {
  */
 export class StagingDistribution extends Distribution {
   /**
+   * The props a staging twin has beside a distribution's.
+   *
+   * @internal
+   */
+  public static readonly _ownProps = ['primary', 'traffic', 'trafficEnabled'];
+
+  /**
    * The continuous deployment policy, on the primary.
    */
   public readonly continuousDeploymentPolicy: cloudfront.CfnContinuousDeploymentPolicy;

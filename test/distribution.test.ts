@@ -10,7 +10,14 @@ import {
 } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { MINIMAL, config, errorOf, expectError, make, newStack, warning, WWW_ARN } from './helpers';
-import { Distribution, DistributionProps, ErrorResponse, Origin } from '../lib';
+import {
+  Distribution,
+  DistributionProps,
+  ErrorResponse,
+  Origin,
+  StagingDistribution,
+  StagingTraffic,
+} from '../lib';
 
 // The distribution as a whole: every default, the error format, addOrigin/addBehavior and how it fits the CDK ecosystem. Each concept has its own test file.
 
@@ -208,6 +215,75 @@ describe('warns when', () => {
         'allowAll',
       ),
     );
+  });
+});
+
+describe('warns about props it does not have (plain JavaScript, or `any`)', () => {
+  const unknown = (path: string, hint?: string) =>
+    warning(
+      `\`${path}\` is not a prop of this construct, and is ignored${hint ? `: did you mean \`${hint}\`?` : '.'}`,
+      'unknownProp',
+    );
+
+  test('a mistyped prop, at any depth, with the prop it likely means', () => {
+    make(stack, {
+      defaultCacheBehavior: { targetOrigin: 'www', cachepolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED },
+      origins: [{ name: 'www', domainName: 'backend.example.com', readTimout: 30 }],
+      commnet: 'x',
+    } as any);
+    const found = Annotations.fromStack(stack)
+      .findWarning('/Stack/Www', Match.stringLikeRegexp('unknownProp'))
+      .map((w) => w.entry.data);
+    expect(found).toEqual([
+      unknown('origins[0].readTimout', 'origins[0].readTimeout'),
+      unknown('defaultCacheBehavior.cachepolicy', 'defaultCacheBehavior.cachePolicy'),
+      unknown('commnet', 'comment'),
+    ]);
+  });
+
+  test("aws-cdk-lib's names, with ours", () => {
+    make(stack, {
+      domainNames: ['www.example.com'],
+      enableLogging: true,
+      somethingElseEntirely: true,
+    } as any);
+    const found = Annotations.fromStack(stack)
+      .findWarning('/Stack/Www', Match.stringLikeRegexp('unknownProp'))
+      .map((w) => w.entry.data);
+    expect(found).toEqual([
+      unknown('domainNames', 'aliases'),
+      unknown('enableLogging', 'logging'),
+      unknown('somethingElseEntirely'),
+    ]);
+  });
+
+  test('beside the problems of an error, since an ignored key often explains them', () => {
+    expectError(
+      stack,
+      {
+        defaultCacheBehavior: undefined,
+        defaultBehavior: { targetOrigin: 'www' },
+        errorResponses: [{ httpStatus: 404 }],
+      } as any,
+      [
+        '`defaultCacheBehavior` is required; got: nothing',
+        '`errorResponses[0].errorCode` is required; got: nothing',
+        '`defaultBehavior` is not a prop of this construct (did you mean `defaultCacheBehavior`?); got: an object',
+        '`errorResponses[0].httpStatus` is not a prop of this construct (did you mean `errorResponses[0].errorCode`?); got: 404 (a number)',
+      ].join('\n'),
+    );
+  });
+
+  test("(not) for a staging twin's own props, nor for objects that are not literals", () => {
+    const www = make(stack, { httpVersion: cloudfront.HttpVersion.HTTP2 });
+    new StagingDistribution(stack, 'WwwStaging', {
+      ...MINIMAL,
+      httpVersion: cloudfront.HttpVersion.HTTP2,
+      primary: www,
+      traffic: StagingTraffic.weight(0.05),
+      trafficEnabled: true,
+    });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('unknownProp'));
   });
 });
 

@@ -15,7 +15,15 @@ import {
   identityPlacement,
 } from './references';
 import * as settings from './settings';
-import { Shape, Warning, isDeployTime, message, typeRules } from './validation';
+import {
+  Shape,
+  Warning,
+  isDeployTime,
+  message,
+  typeRules,
+  unknownPropProblems,
+  unknownProps,
+} from './validation';
 import * as viewerMtls from './viewer-mtls';
 import { CacheBehavior, DefaultCacheBehavior } from '../cache-behavior';
 import { ErrorResponse } from '../error-response';
@@ -62,6 +70,8 @@ export interface Judging {
   readonly deferReferences?: boolean;
   /** The distribution, whose stack references to other stacks are judged from. */
   readonly scope?: IConstruct;
+  /** Props a subclass has beside a distribution's (a staging twin's `primary`). */
+  readonly ownProps?: readonly string[];
 }
 
 /**
@@ -109,6 +119,8 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
   problems.push(...logging.rules(input.logging));
   problems.push(...accessLogs.rules(input.accessLogs, judging.scope));
   if (judging.scope) problems.push(...references(input, all, judging.scope));
+  // A key the props hold but no rule reads often explains a problem: named beside them.
+  if (problems.length > 0) problems.push(...unknownPropProblems('', input, SHAPE, judging.ownProps));
   return problems;
 }
 
@@ -198,9 +210,10 @@ export function allBehaviors(input: DistributionInput): [string, DefaultCacheBeh
 }
 
 /** Every warning of a distribution's props. */
-export function warnings(input: DistributionInput): Warning[] {
+export function warnings(input: DistributionInput, ownProps: readonly string[] = []): Warning[] {
   const all = allBehaviors(input);
   return [
+    ...unknownProps('', input, SHAPE, ownProps),
     ...all.flatMap(([at, b]) => cachePolicy.warnings(at, b)),
     ...certificate.warnings(input),
     ...behavior.warnings('defaultCacheBehavior', input.defaultCacheBehavior),

@@ -461,3 +461,124 @@ export function coveredBy(name: string, pattern: string): boolean {
   const head = n.slice(0, n.length - suffix.length);
   return n.endsWith(suffix) && head.length > 0 && !head.includes('.') && head !== '*';
 }
+
+/**
+ * What aws-cdk-lib's `Distribution` calls a prop this library names otherwise: the likeliest
+ * meaning of an unknown key written from its documentation.
+ */
+const CDK_NAMES: Record<string, string> = {
+  domainNames: 'aliases',
+  certificate: 'sslCertificate',
+  minimumProtocolVersion: 'sslMinimumProtocolVersion',
+  defaultRootObject: 'rootObject',
+  defaultBehavior: 'defaultCacheBehavior',
+  additionalBehaviors: 'behaviors',
+  enableLogging: 'logging',
+  logBucket: 'logging',
+  logFilePrefix: 'logging',
+  logIncludesCookies: 'logging',
+  webAclArn: 'webAclId',
+  origin: 'targetOrigin',
+  httpStatus: 'errorCode',
+  responseHttpStatus: 'responseCode',
+  ttl: 'minTtl',
+  functionVersion: 'edgeLambdas',
+};
+
+/** The Levenshtein distance between two strings, ignoring case. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[y.length];
+}
+
+/** The prop of `shape` that `key` most likely means, if one is close enough. */
+function nearest(key: string, shape: Shape): string | undefined {
+  const known = Object.keys(shape);
+  if (CDK_NAMES[key] !== undefined && known.includes(CDK_NAMES[key])) return CDK_NAMES[key];
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const prop of known) {
+    const d = distance(key, prop);
+    if (d < bestDistance) {
+      best = prop;
+      bestDistance = d;
+    }
+  }
+  // A typo, a case slip or a missing letter; not a different word.
+  return bestDistance <= Math.max(2, Math.floor(key.length / 4)) ? best : undefined;
+}
+
+/** A key of an object literal that its shape does not have, and the prop it likely means. */
+interface UnknownProp {
+  readonly path: string;
+  readonly near?: string;
+  readonly value: unknown;
+}
+
+/**
+ * Keys of object literals that their shape does not have (from plain JavaScript, or through
+ * `any`: no compiler checks them). Each is ignored, so a mistyped prop silently keeps its
+ * default: a warning names it and the prop it likely means. Only object literals are looked
+ * into; `extra` are keys the top level may also hold (a subclass's own props).
+ */
+export function unknownProps(
+  at: string,
+  value: unknown,
+  kind: Kind,
+  extra: readonly string[] = [],
+): Warning[] {
+  return findUnknown(at, value, kind, extra).map((u) => ({
+    id: 'unknownProp',
+    message: `\`${u.path}\` is not a prop of this construct, and is ignored${u.near ? `: did you mean \`${u.near}\`?` : '.'}`,
+  }));
+}
+
+/**
+ * The same keys as problems, for an error: beside a rule it breaks, a key it ignored often says
+ * why (`defaultBehavior` given, `defaultCacheBehavior` required).
+ */
+export function unknownPropProblems(
+  at: string,
+  value: unknown,
+  kind: Kind,
+  extra: readonly string[] = [],
+): string[] {
+  return findUnknown(at, value, kind, extra).map(
+    (u) =>
+      `\`${u.path}\` is not a prop of this construct${u.near ? ` (did you mean \`${u.near}\`?)` : ''}; got: ${showTyped(u.value)}`,
+  );
+}
+
+function findUnknown(at: string, value: unknown, kind: Kind, extra: readonly string[]): UnknownProp[] {
+  const found: UnknownProp[] = [];
+  walk(at, value, kind, extra, found);
+  return found;
+}
+
+function walk(at: string, value: unknown, kind: Kind, extra: readonly string[], found: UnknownProp[]): void {
+  if (typeof kind === 'string' || 'like' in kind) return;
+  if ('list' in kind && typeof kind.list === 'object') {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(`${at}[${i}]`, v, kind.list as Shape, [], found));
+    return;
+  }
+  if (!isObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return;
+  const shape = kind as Shape;
+  for (const key of Object.keys(value)) {
+    const path = at ? `${at}.${key}` : key;
+    if (Object.prototype.hasOwnProperty.call(shape, key)) {
+      walk(path, value[key], shape[key], [], found);
+    } else if (!extra.includes(key) && value[key] !== undefined) {
+      const near = nearest(key, shape);
+      found.push({ path, near: near && (at ? `${at}.${near}` : near), value: value[key] });
+    }
+  }
+}
