@@ -2,6 +2,7 @@ import {
   App,
   Aspects,
   Stack,
+  Validations,
   aws_certificatemanager as acm,
   aws_cloudfront as cloudfront,
   aws_logs as logs,
@@ -144,4 +145,22 @@ describe('cdk-nag AwsSolutionsChecks', () => {
       .sort();
     expect(warnings).toEqual(['AwsSolutions-CFR1', 'AwsSolutions-CFR2']);
   });
+});
+
+// cdk-nag 3 runs as an aws-cdk-lib validation plugin and reads what `Validations.of(...).acknowledge`
+// records (it is not a dependency here: the record is what it reads).
+test('the log bucket the library makes acknowledges AwsSolutions-S1 for cdk-nag 3 too', () => {
+  const app = new App();
+  const stack = new Stack(app, 'Stack', { env: ENV });
+  const www = new Distribution(stack, 'Www', {
+    name: 'www.example.com',
+    origins: [{ name: 'www', domainName: 'backend.example.com' }],
+    defaultCacheBehavior: { targetOrigin: 'www' },
+    logging: { enabled: true },
+  });
+  const acknowledged = www
+    .loggingBucket!.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+    .map((m) => m.data);
+  expect(JSON.stringify(acknowledged)).toContain('AwsSolutions-S1');
+  expect(JSON.stringify(acknowledged)).toContain('logging access to it would be circular');
 });
