@@ -149,6 +149,12 @@ project.eslint?.addLintPattern('bench');
 project.eslint?.allowDevDeps('bench/**');
 project.npmignore?.exclude('/bench/');
 
+// The npm package holds the compiled library and what Construct Hub reads (.jsii, its rosetta
+// tablet, README, API.md, LICENSE): not the TypeScript sources, CI, contributor docs or the
+// rosetta fixture.
+project.npmignore?.exclude('/.ci/', '/rosetta/', '/CONTRIBUTING.md', '/lib/**/*.ts');
+project.npmignore?.include('/lib/**/*.d.ts');
+
 // A jsii warning is a defect in another language (JSII5019: a member named like its struct renames
 // the struct in C#): the compile fails on any warning instead of printing it.
 project.compileTask.reset('jsii --silence-warnings=reserved-word --fail-on-warnings');
