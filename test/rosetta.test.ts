@@ -7,7 +7,7 @@ import { PythonVisitor, translateTypeScript } from 'jsii-rosetta';
 // Python bindings take a dict wherever they take a struct. (`jsii-rosetta extract --strict`, in the
 // build, compiles the same snippets against the real types.)
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-const snippets = [...README.matchAll(/```(ts|python)\n([\s\S]*?)```/g)].map((m) => ({
+const snippets = [...README.matchAll(/```(ts|python)[^\n]*\n([\s\S]*?)```/g)].map((m) => ({
   lang: m[1],
   code: m[2],
 }));
