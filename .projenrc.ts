@@ -1,13 +1,17 @@
 import { JsonFile, awscdk, javascript } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
+// The repository's coordinates, in one place: the npm, PyPI, Maven, NuGet and Go names derive
+// from them.
+const REPOSITORY = { owner: 'example', name: 'cdk-cloudfront-distributions' };
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-cloudfront-distributions',
   description:
     'CloudFront web and RTMP distributions as AWS CDK L3 constructs, with secure defaults and synth-time validation.',
   author: 'cdk-cloudfront-distributions developers',
   authorAddress: 'dev@example.com',
-  repositoryUrl: 'https://github.com/example/cdk-cloudfront-distributions.git',
+  repositoryUrl: `https://github.com/${REPOSITORY.owner}/${REPOSITORY.name}.git`,
   keywords: ['aws', 'cdk', 'awscdk', 'cloudfront', 'cdn', 'distribution', 'rtmp'],
   license: 'Apache-2.0',
   defaultReleaseBranch: 'main',
@@ -47,8 +51,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     module: 'cdk_cloudfront_distributions',
   },
   publishToMaven: {
-    javaPackage: 'io.github.example.cdk.cloudfront.distributions',
-    mavenGroupId: 'io.github.example',
+    javaPackage: `io.github.${REPOSITORY.owner}.cdk.cloudfront.distributions`,
+    mavenGroupId: `io.github.${REPOSITORY.owner}`,
     mavenArtifactId: 'cdk-cloudfront-distributions',
   },
   publishToNuget: {
@@ -56,15 +60,21 @@ const project = new awscdk.AwsCdkConstructLibrary({
     packageId: 'CdkCloudfrontDistributions',
   },
   publishToGo: {
-    moduleName: 'github.com/example/cdk-cloudfront-distributions-go',
+    moduleName: `github.com/${REPOSITORY.owner}/${REPOSITORY.name}-go`,
   },
 
   // integ-runner checks the committed snapshots of test/integ.*.ts without deploying.
   experimentalIntegRunner: true,
 
-  // CI is .ci/run on a clean clone; no GitHub workflows are generated.
-  github: false,
-  release: false,
+  // Released as Construct Hub libraries are: projen's GitHub workflows build every pull request
+  // and, on main, release to npm, PyPI, Maven, NuGet and Go with a version from the conventional
+  // commits since the last tag. (This workplace's CI is .ci/run on a clean clone.)
+  github: true,
+  release: true,
+  releaseToNpm: true,
+  // A dependency upgrade is a pull request someone reads, not a scheduled workflow here.
+  depsUpgrade: false,
+  githubOptions: { mergify: false },
 
   devDeps: [
     // TypeScript 7 has no compiler API for ts-node / ts-jest: keep the 5.x line for tests.
