@@ -310,6 +310,15 @@ describe('fails when a reference cannot be wired', () => {
 describe('an aws-cdk-lib S3 origin (`cdkOrigin`) gets what `bucket` gets', () => {
   const OTHER_REGION =
     "`origins[0].cdkOrigin` must be in the environment of the distribution's stack Cdn (aws://111111111111/us-east-1): CloudFormation cannot reference a resource of another account or Region. Import it there by name or ARN, or create both in one environment, or (same account) set `crossRegionReferences: true` on Cdn; got: a resource of stack Storage (aws://111111111111/eu-west-1)";
+  /** An aws-cdk-lib origin on the function URL of a function of `scope`. */
+  const urlOrigin = (scope: Stack) => {
+    const fn = new lambda.Function(scope, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+    });
+    return new origins.FunctionUrlOrigin(fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE }));
+  };
   const attempt = (cdn: Stack, cdkOrigin: cloudfront.IOrigin) => () =>
     new Distribution(cdn, 'Www', { ...MINIMAL, origins: [{ name: 'www', cdkOrigin }] });
 
@@ -360,13 +369,7 @@ describe('an aws-cdk-lib S3 origin (`cdkOrigin`) gets what `bucket` gets', () =>
     const app = new App();
     const api = new Stack(app, 'Api', { env: { ...ENV, region: 'eu-west-1' } });
     const cdn = new Stack(app, 'Cdn', { env: ENV });
-    const fn = new lambda.Function(api, 'Fn', {
-      runtime: lambda.Runtime.NODEJS_20_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline('exports.handler = async () => ({})'),
-    });
-    const url = fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
-    expect(attempt(cdn, new origins.FunctionUrlOrigin(url))).toThrow(
+    expect(attempt(cdn, urlOrigin(api))).toThrow(
       new Error(
         errorOf(
           'Distribution Cdn/Www',
@@ -380,15 +383,7 @@ describe('an aws-cdk-lib S3 origin (`cdkOrigin`) gets what `bucket` gets', () =>
     const app = new App();
     const api = new Stack(app, 'Api', { env: ENV });
     const cdn = new Stack(app, 'Cdn', { env: ENV });
-    const fn = new lambda.Function(api, 'Fn', {
-      runtime: lambda.Runtime.NODEJS_20_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline('exports.handler = async () => ({})'),
-    });
-    attempt(
-      cdn,
-      new origins.FunctionUrlOrigin(fn.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE })),
-    )();
+    attempt(cdn, urlOrigin(api))();
     expect(() => app.synth()).not.toThrow();
   });
 
