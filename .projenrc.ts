@@ -143,6 +143,10 @@ for (const name of ['integ', 'integ:update']) {
   project.tasks.tryFind(name)?.env('TS_NODE_PREFER_TS_EXTS', 'true');
 }
 
+// The release workflow's versioning tool: 12.x runs on Node 20 (13.x needs Node 22, and warns
+// on every `npm ci` here).
+project.addDevDeps('commit-and-tag-version@^12');
+
 // `npm run bench`: synthesis time, memory and template bytes against the wired L1 floor and
 // aws-cdk-lib's Distribution (bench/README.md). A script, not a test: timings never gate the tests.
 project.addTask('bench', {
