@@ -97,11 +97,14 @@ function judgeAliases(distributions: cloudfront.CfnDistribution[], ours: readonl
 /** A distribution's aliases that are known at synth. */
 function literalAliases(d: cloudfront.CfnDistribution): string[] {
   const config = d.distributionConfig as { aliases?: unknown };
-  let aliases: unknown;
-  try {
-    aliases = Stack.of(d).resolve(config?.aliases);
-  } catch {
-    return [];
+  let aliases: unknown = config?.aliases;
+  // This library renders a list of strings: only another's (a token, a Lazy) is resolved.
+  if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) {
+    try {
+      aliases = Stack.of(d).resolve(aliases);
+    } catch {
+      return [];
+    }
   }
   return Array.isArray(aliases)
     ? aliases.filter((a): a is string => typeof a === 'string' && !Token.isUnresolved(a))

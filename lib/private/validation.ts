@@ -573,12 +573,19 @@ function walk(at: string, value: unknown, kind: Kind, extra: readonly string[], 
   if (!isObject(value) || Object.getPrototypeOf(value) !== Object.prototype) return;
   const shape = kind as Shape;
   for (const key of Object.keys(value)) {
-    const path = at ? `${at}.${key}` : key;
     if (Object.prototype.hasOwnProperty.call(shape, key)) {
-      walk(path, value[key], shape[key], [], found);
+      // Every distribution's props come here: a path is built only where a struct is looked into.
+      const inner = shape[key];
+      if (typeof inner !== 'string' && !('like' in inner)) {
+        walk(at ? `${at}.${key}` : key, value[key], inner, [], found);
+      }
     } else if (!extra.includes(key) && value[key] !== undefined) {
       const near = nearest(key, shape);
-      found.push({ path, near: near && (at ? `${at}.${near}` : near), value: value[key] });
+      found.push({
+        path: at ? `${at}.${key}` : key,
+        near: near && (at ? `${at}.${near}` : near),
+        value: value[key],
+      });
     }
   }
 }
