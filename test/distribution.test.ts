@@ -1,3 +1,5 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
 import {
   App,
   Stack,
@@ -285,6 +287,29 @@ describe('warns about props it does not have (plain JavaScript, or `any`)', () =
     });
     Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('unknownProp'));
   });
+});
+
+test('loads no aws-cdk-lib module an app does not use: its origins module only for a cdkOrigin', () => {
+  // In a fresh process, as `cdk synth` runs: loading aws-cloudfront-origins costs about 15 ms.
+  const script = `
+    const { App, Stack, aws_s3: s3 } = require('aws-cdk-lib');
+    const { Distribution } = require(${JSON.stringify(path.join(__dirname, '..', 'lib'))});
+    const app = new App();
+    const stack = new Stack(app, 'Stack', { env: { account: '111111111111', region: 'us-east-1' } });
+    new Distribution(stack, 'Www', {
+      name: 'www.example.com',
+      origins: [{ name: 'www', bucket: new s3.Bucket(stack, 'B') }, { name: 'api', domainName: 'api.example.com' }],
+      defaultCacheBehavior: { targetOrigin: 'www' },
+      behaviors: [{ pathPattern: '/api/*', targetOrigin: 'api' }],
+    });
+    app.synth();
+    console.log(Object.keys(require.cache).filter((f) => f.includes('aws-cloudfront-origins')).length);
+  `;
+  const out = execFileSync(process.execPath, ['-r', 'ts-node/register', '-e', script], {
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', TS_NODE_PREFER_TS_EXTS: 'true' },
+    encoding: 'utf8',
+  });
+  expect(out.trim()).toBe('0');
 });
 
 describe('fits the CDK ecosystem', () => {

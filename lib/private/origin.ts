@@ -280,14 +280,17 @@ function cdkOriginRules(at: string, o: Origin): string[] {
  * reads (a member the origin keeps), when it is a bucket of this app's tree.
  */
 export function cdkOriginBucket(origin: unknown): s3.IBucket | undefined {
-  if (!(origin instanceof cdkOrigins.S3BucketOrigin)) return undefined;
+  // Most origins are not aws-cdk-lib's: asking `instanceof` first would load its origins module.
+  if (origin === undefined || !(origin instanceof cdkOrigins.S3BucketOrigin)) return undefined;
   const bucket = (origin as { bucket?: s3.IBucket }).bucket;
   return bucket !== undefined && nodeOf(bucket) !== undefined ? bucket : undefined;
 }
 
 /** Whether an aws-cdk-lib S3 origin grants its access through Origin Access Control. */
 export function isAccessControlOrigin(origin: unknown): boolean {
-  return origin instanceof cdkOrigins.S3BucketOrigin && 'originAccessControl' in origin;
+  return (
+    origin !== undefined && origin instanceof cdkOrigins.S3BucketOrigin && 'originAccessControl' in origin
+  );
 }
 
 /**
@@ -365,11 +368,13 @@ export function refusesViewerHost(o: Origin): string | undefined {
  * by the function URL it holds).
  */
 function isFunctionUrl(origin: cloudfront.IOrigin | undefined): boolean {
+  if (origin === undefined) return false;
   return origin instanceof cdkOrigins.FunctionUrlOrigin || isFunctionUrlWithAccessControl(origin);
 }
 
 function isFunctionUrlWithAccessControl(origin: cloudfront.IOrigin | undefined): boolean {
   return (
+    origin !== undefined &&
     origin instanceof cloudfront.OriginBase &&
     !(origin instanceof cdkOrigins.FunctionUrlOrigin) &&
     typeof (origin as { functionUrl?: unknown }).functionUrl === 'object'
@@ -408,7 +413,7 @@ export function requestRules(at: string, b: DefaultCacheBehavior, targets: reado
  * http-only, and `LoadBalancerV2Origin`), whose default is https-only as ours.
  */
 function protocolOf(o: Origin): string | undefined {
-  if (o.cdkOrigin instanceof cdkOrigins.HttpOrigin) {
+  if (o.cdkOrigin !== undefined && o.cdkOrigin instanceof cdkOrigins.HttpOrigin) {
     const props = (o.cdkOrigin as unknown as { props?: cdkOrigins.HttpOriginProps }).props;
     return props?.protocolPolicy ?? cloudfront.OriginProtocolPolicy.HTTPS_ONLY;
   }
