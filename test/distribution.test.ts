@@ -221,9 +221,9 @@ describe('warns when', () => {
 });
 
 describe('warns about props it does not have (plain JavaScript, or `any`)', () => {
-  const unknown = (path: string, hint?: string) =>
+  const unknown = (at: string, hint?: string) =>
     warning(
-      `\`${path}\` is not a prop of this construct, and is ignored${hint ? `: did you mean \`${hint}\`?` : '.'}`,
+      `\`${at}\` is not a prop of this construct, and is ignored${hint ? `: did you mean \`${hint}\`?` : '.'}`,
       'unknownProp',
     );
 
