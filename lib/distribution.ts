@@ -401,10 +401,12 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     super(scope, id);
 
     // A subclass's own props (a staging twin's `primary`) are not unknown.
-    const ownProps = (new.target as unknown as { _ownProps?: string[] })._ownProps;
-    this.ownProps = ownProps;
-    throwIfAny(this.what, config.rules(props, { scope: this, ownProps }));
-    addWarnings(this, [...config.warnings(props, ownProps), ...accessLogs.warnings(props.accessLogs, this)]);
+    this.ownProps = (new.target as unknown as { _ownProps?: string[] })._ownProps;
+    throwIfAny(this.what, config.rules(props, { scope: this, ownProps: this.ownProps }));
+    addWarnings(this, [
+      ...config.warnings(props, this.ownProps),
+      ...accessLogs.warnings(props.accessLogs, this),
+    ]);
     this.props = props;
     this.origins = [...props.origins];
     this.behaviors = [...(props.behaviors ?? [])];

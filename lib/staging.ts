@@ -1,6 +1,7 @@
 import { Duration, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Distribution, DistributionProps } from './distribution';
+import * as logging from './private/logging';
 import * as staging from './private/staging';
 import { addWarnings, message, throwIfAny } from './private/validation';
 
@@ -214,7 +215,11 @@ export class StagingDistribution extends Distribution {
  */
 function sharingLogBucket(props: StagingDistributionProps): StagingDistributionProps {
   const primaryBucket = props.primary instanceof Distribution ? props.primary.loggingBucket : undefined;
-  if (primaryBucket === undefined || props.logging?.bucket !== undefined || props.logging?.enabled !== true) {
+  if (
+    primaryBucket === undefined ||
+    props.logging?.bucket !== undefined ||
+    !logging.isEnabled(props.logging)
+  ) {
     return props;
   }
   return { ...props, logging: { ...props.logging, bucket: primaryBucket } };

@@ -226,6 +226,11 @@ describe('warns about props it does not have (plain JavaScript, or `any`)', () =
       `\`${at}\` is not a prop of this construct, and is ignored${hint ? `: did you mean \`${hint}\`?` : '.'}`,
       'unknownProp',
     );
+  /** The unknown-prop warnings of `Stack/Www`, in order. */
+  const unknownWarnings = () =>
+    Annotations.fromStack(stack)
+      .findWarning('/Stack/Www', Match.stringLikeRegexp('unknownProp'))
+      .map((w) => w.entry.data);
 
   test('a mistyped prop, at any depth, with the prop it likely means', () => {
     make(stack, {
@@ -233,10 +238,7 @@ describe('warns about props it does not have (plain JavaScript, or `any`)', () =
       origins: [{ name: 'www', domainName: 'backend.example.com', readTimout: 30 }],
       commnet: 'x',
     } as any);
-    const found = Annotations.fromStack(stack)
-      .findWarning('/Stack/Www', Match.stringLikeRegexp('unknownProp'))
-      .map((w) => w.entry.data);
-    expect(found).toEqual([
+    expect(unknownWarnings()).toEqual([
       unknown('origins[0].readTimout', 'origins[0].readTimeout'),
       unknown('defaultCacheBehavior.cachepolicy', 'defaultCacheBehavior.cachePolicy'),
       unknown('commnet', 'comment'),
@@ -249,10 +251,7 @@ describe('warns about props it does not have (plain JavaScript, or `any`)', () =
       enableLogging: true,
       somethingElseEntirely: true,
     } as any);
-    const found = Annotations.fromStack(stack)
-      .findWarning('/Stack/Www', Match.stringLikeRegexp('unknownProp'))
-      .map((w) => w.entry.data);
-    expect(found).toEqual([
+    expect(unknownWarnings()).toEqual([
       unknown('domainNames', 'aliases'),
       unknown('enableLogging', 'logging'),
       unknown('somethingElseEntirely'),

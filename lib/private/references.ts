@@ -118,10 +118,8 @@ export function identityPlacement(
     if (Stack.of(identity) !== here) return [];
     got = `an identity of stack ${here.node.path}`;
   } else {
-    const recorder = new ReferenceRecorder(new StringConcat());
     const id = (identity as { originAccessIdentityId?: unknown }).originAccessIdentityId;
-    Tokenization.resolve(id, { scope: consumer, resolver: recorder });
-    if (!recorder.stacks.has(here)) return [];
+    if (!referencedStacks(id, consumer).has(here)) return [];
     got = `an identity imported by an ID that is a value of stack ${here.node.path}`;
   }
   return [
@@ -153,15 +151,22 @@ class ReferenceRecorder extends DefaultTokenResolver {
  * environment, as for the props that hold constructs.
  */
 export function renderedReferences(at: string, rendered: unknown, consumer: IConstruct): string[] {
+  return [...referencedStacks(rendered, consumer)]
+    .flatMap((from) => crossEnvironmentStack(at, from, consumer))
+    .slice(0, 1);
+}
+
+/** The stacks of the resources `value` references, resolved as `consumer` would. */
+function referencedStacks(value: unknown, consumer: IConstruct): Set<Stack> {
   const recorder = new ReferenceRecorder(new StringConcat());
-  Tokenization.resolve(rendered, { scope: consumer, resolver: recorder });
-  return [...recorder.stacks].flatMap((from) => crossEnvironmentStack(at, from, consumer)).slice(0, 1);
+  Tokenization.resolve(value, { scope: consumer, resolver: recorder });
+  return recorder.stacks;
 }
 
 /**
  * An aws-cdk-lib S3 origin with Origin Access Control, for a bucket of another stack that the
- * distribution's stack can reference: its binding adds to the bucket's policy a statement naming this distribution,
- * and the distribution names the bucket, a dependency cycle between the two stacks. (`bucket`
+ * distribution's stack can reference: its binding adds to the bucket's policy a statement naming
+ * this distribution, and the distribution names the bucket, a dependency cycle between the stacks. (`bucket`
  * lets the account's distributions read such a bucket instead.)
  */
 export function accessControlPlacement(at: string, bucket: unknown, consumer: IConstruct): string[] {
