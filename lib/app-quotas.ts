@@ -2,7 +2,7 @@ import { Stack, Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { aliasConflicts } from './private/certificate';
 import * as quotas from './private/quotas';
-import { addWarnings } from './private/validation';
+import { addWarnings, isDeployTime } from './private/validation';
 
 /**
  * CloudFront's quotas that no one distribution can judge: how many distributions share one
@@ -107,7 +107,7 @@ function literalAliases(d: cloudfront.CfnDistribution): string[] {
     }
   }
   return Array.isArray(aliases)
-    ? aliases.filter((a): a is string => typeof a === 'string' && !Token.isUnresolved(a))
+    ? aliases.filter((a): a is string => typeof a === 'string' && !isDeployTime(a))
     : [];
 }
 

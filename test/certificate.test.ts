@@ -498,6 +498,14 @@ describe('alternate domain names across the distributions of the app', () => {
     );
   });
 
+  test('an alias that is a dynamic reference is not judged, even when two distributions hold the same one', () => {
+    const app = new App();
+    const s = new Stack(app, 'Web', { env: ENV });
+    new Distribution(s, 'One', served('one.example.com', ['{{resolve:ssm:/site/alias}}']));
+    new Distribution(s, 'Two', served('two.example.com', ['{{resolve:ssm:/site/alias}}']));
+    expect(synthError(app)).toBeUndefined();
+  });
+
   test('aliases known only at deploy time, and environment-agnostic accounts for wildcards, are not judged', () => {
     const app = new App();
     const s = new Stack(app, 'Web', { env: ENV });
