@@ -52,14 +52,17 @@ export function judgeApp(distribution: IConstruct): void {
   // Every distribution and Origin Access Control of the app counts, aws-cdk-lib's included.
   const distributions: cloudfront.CfnDistribution[] = [];
   const accessControls: IConstruct[] = [];
+  const tenants: cloudfront.CfnDistributionTenant[] = [];
   for (const c of root.node.findAll()) {
     if (c instanceof cloudfront.CfnDistribution) distributions.push(c);
     else if (c instanceof cloudfront.CfnOriginAccessControl) accessControls.push(c);
+    else if (c instanceof cloudfront.CfnDistributionTenant) tenants.push(c);
   }
-  judgeAliases(distributions, ours);
+  judgeAliases(distributions, ours, tenants);
   for (const [quota, found] of [
     [quotas.ACCOUNT_QUOTAS.distributions, distributions],
     [quotas.ACCOUNT_QUOTAS.accessControls, accessControls],
+    [quotas.ACCOUNT_QUOTAS.tenants, tenants],
   ] as const) {
     report(
       quotas.accountFindings(quota, found.map(accountOf)),
@@ -71,24 +74,34 @@ export function judgeApp(distribution: IConstruct): void {
 
 /**
  * Alternate domain names that two distributions of the app cannot both hold (every distribution,
- * aws-cdk-lib's included): a synth error on the later one, naming the other, instead of
- * CloudFront's CNAMEAlreadyExists at deploy. Aliases known only at deploy time are not judged.
+ * aws-cdk-lib's included, and every distribution tenant's domains): a synth error on the later
+ * one, naming the other, instead of CloudFront's CNAMEAlreadyExists at deploy. Aliases known only
+ * at deploy time are not judged.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html#alternate-domain-names-restrictions
  */
-function judgeAliases(distributions: cloudfront.CfnDistribution[], ours: readonly Registered[]): void {
-  const aliases = distributions.map((d) => literalAliases(d));
-  for (const c of aliasConflicts(
-    aliases.map((a, i) => ({ aliases: a, account: accountOf(distributions[i]) })),
-  )) {
-    const scope = distributions[c.at].node.scope ?? distributions[c.at];
-    const other = distributions[c.other].node.scope ?? distributions[c.other];
+function judgeAliases(
+  distributions: cloudfront.CfnDistribution[],
+  ours: readonly Registered[],
+  tenants: cloudfront.CfnDistributionTenant[],
+): void {
+  const holders: IConstruct[] = [...distributions, ...tenants];
+  const aliases = [...distributions.map((d) => literalAliases(d)), ...tenants.map((t) => literalDomains(t))];
+  for (const c of aliasConflicts(aliases.map((a, i) => ({ aliases: a, account: accountOf(holders[i]) })))) {
+    const scope = holders[c.at].node.scope ?? holders[c.at];
+    const other = holders[c.other].node.scope ?? holders[c.other];
     const registered = ours.find((r) => r.distribution === scope);
     const at =
       registered?.aliasAt?.(c.alias) ??
-      (scope instanceof cloudfront.Distribution ? 'domainNames' : 'aliases');
+      (holders[c.at] instanceof cloudfront.CfnDistributionTenant
+        ? 'domains'
+        : scope instanceof cloudfront.Distribution
+          ? 'domainNames'
+          : 'aliases');
     const why =
       c.alias === c.otherAlias
         ? `${other.node.path} has it too, and CloudFront takes an alternate domain name in one distribution only, even within one account (CNAMEAlreadyExists at deploy). Remove it from one of them, or move it with CloudFront's alias move`
-        : `it overlaps ${JSON.stringify(c.otherAlias)} of ${other.node.path}, a distribution of another account (${accountOf(distributions[c.other])}), and CloudFront lets alternate domain names overlap only within one account (CNAMEAlreadyExists at deploy)`;
+        : `it overlaps ${JSON.stringify(c.otherAlias)} of ${other.node.path}, a distribution of another account (${accountOf(holders[c.other])}), and CloudFront lets alternate domain names overlap only within one account (CNAMEAlreadyExists at deploy)`;
     const error = `\`${at}\` must not hold ${JSON.stringify(c.alias)}: ${why}; got: ${JSON.stringify(c.alias)}`;
     scope.node.addValidation({ validate: () => [error] });
   }
@@ -108,6 +121,14 @@ function literalAliases(d: cloudfront.CfnDistribution): string[] {
   }
   return Array.isArray(aliases)
     ? aliases.filter((a): a is string => typeof a === 'string' && !isDeployTime(a))
+    : [];
+}
+
+/** A distribution tenant's domains that are known at synth. */
+function literalDomains(t: cloudfront.CfnDistributionTenant): string[] {
+  const domains: unknown = t.domains;
+  return Array.isArray(domains) && !isDeployTime(domains)
+    ? domains.filter((d): d is string => typeof d === 'string' && !isDeployTime(d))
     : [];
 }
 

@@ -396,15 +396,28 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private accessControl?: cloudfront.S3OriginAccessControl;
   private judgedAtSynth = false;
   private readonly ownProps?: string[];
+  /** How errors name this kind of distribution. */
+  private readonly kind: string;
+
+  /**
+   * Whether this is a multi-tenant distribution (tenant-only connection mode).
+   *
+   * @internal
+   */
+  public readonly _tenantOnly: boolean;
 
   constructor(scope: Construct, id: string, props: DistributionProps) {
     super(scope, id);
 
-    // A subclass's own props (a staging twin's `primary`) are not unknown.
-    this.ownProps = (new.target as unknown as { _ownProps?: string[] })._ownProps;
-    throwIfAny(this.what, config.rules(props, { scope: this, ownProps: this.ownProps }));
+    // A subclass's own props (a staging twin's `primary`) are not unknown; a multi-tenant
+    // distribution is judged in tenant-only mode.
+    const kind = new.target as unknown as { _ownProps?: string[]; _tenantOnly?: boolean; _kind?: string };
+    this.ownProps = kind._ownProps;
+    this._tenantOnly = kind._tenantOnly === true;
+    this.kind = kind._kind ?? 'Distribution';
+    throwIfAny(this.what, config.rules(props, this.judging()));
     addWarnings(this, [
-      ...config.warnings(props, this.ownProps),
+      ...config.warnings(props, this.ownProps, this._tenantOnly),
       ...accessLogs.warnings(props.accessLogs, this),
     ]);
     this.props = props;
@@ -501,10 +514,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const origins = [...this.origins, origin];
     throwIfAny(
       this.what,
-      config.rules(
-        { ...this.currentProps(), origins },
-        { deferReferences: true, scope: this, ownProps: this.ownProps },
-      ),
+      config.rules({ ...this.currentProps(), origins }, { ...this.judging(), deferReferences: true }),
     );
     this.origins.push(origin);
     this.judgeAgainAtSynth();
@@ -524,10 +534,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const behaviors = [...this.behaviors, added];
     throwIfAny(
       this.what,
-      config.rules(
-        { ...this.currentProps(), behaviors },
-        { deferReferences: true, scope: this, ownProps: this.ownProps },
-      ),
+      config.rules({ ...this.currentProps(), behaviors }, { ...this.judging(), deferReferences: true }),
     );
     this.behaviors.push(added);
     this.judgeAgainAtSynth();
@@ -632,7 +639,12 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
 
   /** How errors name this construct: `Distribution Stack/Www`. */
   private get what(): string {
-    return `Distribution ${this.node.path}`;
+    return `${this.kind} ${this.node.path}`;
+  }
+
+  /** How this distribution's props are judged. */
+  private judging(): config.Judging {
+    return { scope: this, ownProps: this.ownProps, tenantOnly: this._tenantOnly };
   }
 
   /**
@@ -644,7 +656,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     if (this.judgedAtSynth) return;
     this.judgedAtSynth = true;
     this.node.addValidation({
-      validate: () => config.rules(this.currentProps(), { scope: this, ownProps: this.ownProps }),
+      validate: () => config.rules(this.currentProps(), this.judging()),
     });
   }
 

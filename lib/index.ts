@@ -1,5 +1,6 @@
 export * from './distribution';
 export * from './staging';
+export * from './multi-tenant';
 export * from './origins';
 export * from './cache-behavior';
 export * from './error-response';

@@ -176,6 +176,7 @@ export class StagingDistribution extends Distribution {
           props: primary._currentProps(),
           isStaging: primary instanceof StagingDistribution,
           twin: primary._stagingTwin,
+          tenantOnly: primary._tenantOnly,
         },
         { scope: this, props },
       ),

@@ -114,13 +114,17 @@ function isDomainName(name: string): boolean {
  */
 const ACM_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[A-Za-z0-9-]+$/;
 
-/** The certificate, and what needs one. */
-export function rules(input: CertificateInput): string[] {
+/**
+ * The certificate, and what needs one. `nameIsAlias` is false on a multi-tenant distribution,
+ * whose `name` is only its comment: its certificate covers the tenants' domains.
+ */
+export function rules(input: CertificateInput, nameIsAlias = true): string[] {
   const problems: string[] = [];
   const cert = input.sslCertificate;
   const aliases = input.aliases ?? [];
   if (!cert) {
-    if (!isDeployTime(aliases) && aliases.length > 0) {
+    // A multi-tenant distribution's aliases are refused as such (`tenants.ts`).
+    if (nameIsAlias && !isDeployTime(aliases) && aliases.length > 0) {
       problems.push(
         message(
           'aliases',
@@ -168,7 +172,7 @@ export function rules(input: CertificateInput): string[] {
   const acmProblems = acmCertificateRules('sslCertificate', cert.acmCertificate);
   problems.push(...acmProblems);
   if (acmProblems.length > 0) return problems;
-  problems.push(...coverage(input));
+  problems.push(...coverage(input, nameIsAlias));
   return problems;
 }
 
@@ -209,7 +213,7 @@ export function acmCertificateRules(at: string, acmCert: acm.ICertificate | unde
  *
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
  */
-function coverage(input: CertificateInput): string[] {
+function coverage(input: CertificateInput, nameIsAlias: boolean): string[] {
   const cfn = input.sslCertificate?.acmCertificate?.node.defaultChild;
   // An imported certificate has no L1: asking `instanceof` first would load aws-cdk-lib's
   // generated ACM module (about 10 ms) for every app with one.
@@ -225,7 +229,7 @@ function coverage(input: CertificateInput): string[] {
     return [];
   }
   const names: [string, string][] = [
-    ['name', input.name],
+    ...(nameIsAlias ? [['name', input.name] as [string, string]] : []),
     ...(input.aliases ?? []).map((a, i): [string, string] => [`aliases[${i}]`, a]),
   ];
   return names
@@ -236,8 +240,11 @@ function coverage(input: CertificateInput): string[] {
     );
 }
 
-/** Names that do not do what they seem to, legal but risky TLS settings, quotas. */
-export function warnings(input: CertificateInput): Warning[] {
+/**
+ * Names that do not do what they seem to, legal but risky TLS settings, quotas. `nameIsAlias` is
+ * false where the name is never an alias (a multi-tenant distribution's).
+ */
+export function warnings(input: CertificateInput, nameIsAlias = true): Warning[] {
   const found: Warning[] = [];
   if (!input.sslCertificate && input.sslMinimumProtocolVersion !== undefined) {
     // CloudFront accepts the field with its default certificate and ignores it.
@@ -254,7 +261,7 @@ export function warnings(input: CertificateInput): Warning[] {
       message: `\`aliases\` holds ${aliases.length} names besides \`name\`, more than CloudFront's default quota "Alternate domain names (CNAMEs) per distribution" (${MAX_ALIASES} in all): the deploy fails unless the quota was raised for your account (Service Quotas).`,
     });
   }
-  if (!input.sslCertificate && isDomainName(input.name)) {
+  if (nameIsAlias && !input.sslCertificate && isDomainName(input.name)) {
     found.push({
       id: 'nameNotAnAlias',
       message: `\`name\` ${JSON.stringify(input.name)} is not an alias of this distribution: CloudFront accepts no alternate domain name without a certificate. It serves only its *.cloudfront.net domain name; give \`sslCertificate\` to serve ${JSON.stringify(input.name)}.`,

@@ -15,6 +15,7 @@ import {
   identityPlacement,
 } from './references';
 import * as settings from './settings';
+import * as tenants from './tenants';
 import {
   Shape,
   Warning,
@@ -72,16 +73,21 @@ export interface Judging {
   readonly scope?: IConstruct;
   /** Props a subclass has beside a distribution's (a staging twin's `primary`). */
   readonly ownProps?: readonly string[];
+  /** Whether the distribution is multi-tenant (tenant-only connection mode). */
+  readonly tenantOnly?: boolean;
 }
 
 /**
  * Every rule a distribution's props break, in the order of the props. Props of the wrong type
  * (from plain JavaScript) are reported alone: no other rule sees them.
  */
-export function rules(input: DistributionInput, judging: Judging = {}): string[] {
-  if (typeof input !== 'object' || input === null) return [message('props', 'must be an object', input)];
-  const types = typeRules('', input, SHAPE);
+export function rules(given: DistributionInput, judging: Judging = {}): string[] {
+  if (typeof given !== 'object' || given === null) return [message('props', 'must be an object', given)];
+  const types = typeRules('', given, SHAPE);
   if (types.length > 0) return types;
+  // A multi-tenant distribution's placeholders ({{name}}) are the tenants' to fill in.
+  const tenantOnly = judging.tenantOnly === true;
+  const input = tenantOnly ? tenants.forSharedRules(given) : given;
 
   const origins = input.origins ?? [];
   const originNames = origins.map((o) => o.name);
@@ -92,7 +98,7 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
     groups: groupNames,
   };
   const behaviors = input.behaviors ?? [];
-  const certified = input.sslCertificate !== undefined;
+  const certified = input.sslCertificate !== undefined && !tenantOnly;
 
   const problems = certificate.nameRules(input, certified);
   problems.push(...settings.commonRules(input));
@@ -113,14 +119,15 @@ export function rules(input: DistributionInput, judging: Judging = {}): string[]
     problems.push(...behavior.grpcHttpVersion(at, b, input.httpVersion));
   }
   problems.push(...errorResponse.rules('errorResponses', input.errorResponses ?? []));
-  problems.push(...certificate.rules(input));
+  problems.push(...certificate.rules(input, !tenantOnly));
   problems.push(...settings.rules(input));
   problems.push(...viewerMtls.rules(input, all));
   problems.push(...logging.rules(input.logging));
   problems.push(...accessLogs.rules(input.accessLogs, judging.scope));
+  if (tenantOnly) problems.push(...tenants.rules(given, all));
   if (judging.scope) problems.push(...references(input, all, judging.scope));
   // A key the props hold but no rule reads often explains a problem: named beside them.
-  if (problems.length > 0) problems.push(...unknownPropProblems('', input, SHAPE, judging.ownProps));
+  if (problems.length > 0) problems.push(...unknownPropProblems('', given, SHAPE, judging.ownProps));
   return problems;
 }
 
@@ -210,12 +217,18 @@ export function allBehaviors(input: DistributionInput): [string, DefaultCacheBeh
 }
 
 /** Every warning of a distribution's props. */
-export function warnings(input: DistributionInput, ownProps: readonly string[] = []): Warning[] {
+export function warnings(
+  given: DistributionInput,
+  ownProps: readonly string[] = [],
+  tenantOnly = false,
+): Warning[] {
+  const input = tenantOnly ? tenants.forSharedRules(given) : given;
   const all = allBehaviors(input);
   return [
-    ...unknownProps('', input, SHAPE, ownProps),
+    ...unknownProps('', given, SHAPE, ownProps),
+    ...(tenantOnly ? tenants.warnings(given) : []),
     ...all.flatMap(([at, b]) => cachePolicy.warnings(at, b)),
-    ...certificate.warnings(input),
+    ...certificate.warnings(input, !tenantOnly),
     ...behavior.warnings('defaultCacheBehavior', input.defaultCacheBehavior),
     ...(input.behaviors ?? []).flatMap((b, i) => behavior.warnings(`behaviors[${i}]`, b)),
     ...input.origins.flatMap((o, i) => origin.warnings(`origins[${i}]`, o)),

@@ -107,6 +107,13 @@ export const ACCOUNT_QUOTAS = {
     max: 100,
     adjustable: true,
   },
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html#limits-template
+  tenants: {
+    resource: 'distribution tenants',
+    quota: 'Distribution tenants per AWS account',
+    max: 10_000,
+    adjustable: true,
+  },
 } satisfies Record<string, Quota>;
 
 /** A shared resource one distribution names: the quota it counts against, and its identity. */

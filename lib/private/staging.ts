@@ -142,13 +142,30 @@ export interface PairInput extends ViewerMtlsInput {
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-continuous-deployment.html ("Viewers cannot send requests directly to a staging distribution using a DNS name, IP address, or CNAME")
  */
 export function pairRules(
-  primary: { scope: IConstruct; props: PairInput; isStaging: boolean; twin?: IConstruct },
+  primary: {
+    scope: IConstruct;
+    props: PairInput;
+    isStaging: boolean;
+    twin?: IConstruct;
+    tenantOnly?: boolean;
+  },
   staging: { scope: IConstruct; props: PairInput },
 ): string[] {
   const problems: string[] = [];
   const primaryPath = primary.scope.node.path;
   if (primary.isStaging) {
     problems.push(message('primary', 'must be a production distribution, not a staging one', primaryPath));
+  }
+  // ContinuousDeploymentPolicyId and Staging "only support standard distributions".
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-config-options.html#unsupported-saas
+  if (primary.tenantOnly === true) {
+    problems.push(
+      message(
+        'primary',
+        'must be a standard distribution: CloudFront has no continuous deployment (staging distributions) for multi-tenant distributions',
+        primaryPath,
+      ),
+    );
   }
   if (primary.twin) {
     problems.push(
