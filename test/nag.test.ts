@@ -13,7 +13,9 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ENV } from './helpers';
 import {
   AccessLogDestination,
+  ConnectionGroup,
   Distribution,
+  MultiTenantDistribution,
   SslCertificate,
   StagingDistribution,
   StagingTraffic,
@@ -116,6 +118,36 @@ describe('cdk-nag AwsSolutionsChecks', () => {
       rootObject: 'index.html',
       primary: www,
       traffic: StagingTraffic.weight(0.05),
+    });
+    app.synth();
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'));
+    expect(errors.map((e) => `${e.id}: ${String(e.entry.data).split(':')[0]}`)).toEqual([]);
+  });
+
+  test('stays clean with a multi-tenant distribution, its tenants and a connection group', () => {
+    const certificate = acm.Certificate.fromCertificateArn(
+      stack,
+      'Certificate',
+      'arn:aws:acm:us-east-1:111111111111:certificate/11111111-2222-3333-4444-555555555555',
+    );
+    const saas = new MultiTenantDistribution(stack, 'Saas', {
+      name: 'Customer sites',
+      sslCertificate: SslCertificate.fromAcmCertificate(certificate),
+      origins: [{ name: 'sites', domainName: '{{tenant}}.origin.example.com' }],
+      defaultCacheBehavior: { targetOrigin: 'sites' },
+      parameters: [{ name: 'tenant' }],
+      logging: { enabled: true },
+    });
+    const group = new ConnectionGroup(stack, 'Group');
+    saas.addTenant('Acme', {
+      domains: ['www.acme.example'],
+      parameters: { tenant: 'acme' },
+      connectionGroup: group,
+    });
+    saas.addTenant('Globex', {
+      domains: ['www.globex.example'],
+      parameters: { tenant: 'globex' },
+      customizations: { managedCertificate: { primaryDomainName: 'www.globex.example' } },
     });
     app.synth();
     const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'));

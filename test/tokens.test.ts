@@ -17,6 +17,13 @@ import {
   AccessLogDestination,
   AccessLogFormat,
   CacheBehavior,
+  ConnectionGroup,
+  ConnectionGroupProps,
+  DistributionTenantOptions,
+  MultiTenantDistribution,
+  MultiTenantDistributionProps,
+  TenantWebAcl,
+  ValidationTokenHost,
   Distribution,
   DistributionProps,
   ErrorResponse,
@@ -420,6 +427,96 @@ describe('does not judge deploy-time values', () => {
       const www = new Distribution(stack, 'Www', props);
       new StagingDistribution(stack, 'WwwStaging', { ...props, primary: www, traffic: traffic(stack) });
       Template.fromStack(stack).resourceCountIs('AWS::CloudFront::ContinuousDeploymentPolicy', 1);
+    },
+  );
+
+  // A multi-tenant distribution's own props, its tenants' and its connection groups'.
+  const SAAS = {
+    name: 'Customer sites',
+    origins: [{ name: 'sites', domainName: '{{tenant}}.origin.example.com' }],
+    defaultCacheBehavior: { targetOrigin: 'sites' },
+    parameters: [{ name: 'tenant' }],
+  };
+  const MULTI_TENANT_PATHS: [string, string, (v: string) => Partial<MultiTenantDistributionProps>][] = [
+    ['parameters[0].name', 'tenant', (v) => ({ parameters: [{ name: v }, { name: 'tenant' }] })],
+    ['parameters[0].defaultValue', 'acme', (v) => ({ parameters: [{ name: 'tenant', defaultValue: v }] })],
+    [
+      'origins[0].domainName (beside a placeholder)',
+      'origin.example.com',
+      (v) => ({ origins: [{ name: 'sites', domainName: v, originPath: '/{{tenant}}' }] }),
+    ],
+  ];
+  const TENANT_PATHS: [string, string, (v: string, s: Stack) => Partial<DistributionTenantOptions>][] = [
+    ['name', 'acme', (v) => ({ name: v })],
+    ['domains[0]', 'www.acme.example', (v) => ({ domains: [v] })],
+    ['parameters.tenant', 'acme', (v) => ({ parameters: { tenant: v } })],
+    [
+      'customizations.certificate (imported by ARN)',
+      'arn:aws:acm:us-east-1:111111111111:certificate/a',
+      (v, s) => ({ customizations: { certificate: acm.Certificate.fromCertificateArn(s, 'Cert', v) } }),
+    ],
+    [
+      'customizations.webAcl',
+      'arn:aws:wafv2:us-east-1:111111111111:global/webacl/a/b',
+      (v) => ({ customizations: { webAcl: TenantWebAcl.override(v) } }),
+    ],
+    [
+      'customizations.managedCertificate.primaryDomainName',
+      'www.acme.example',
+      (v) => ({ customizations: { managedCertificate: { primaryDomainName: v } } }),
+    ],
+    [
+      'customizations.managedCertificate.validationTokenHost',
+      'cloudfront',
+      (v) => ({
+        customizations: {
+          managedCertificate: {
+            primaryDomainName: 'www.acme.example',
+            validationTokenHost: v as ValidationTokenHost,
+          },
+        },
+      }),
+    ],
+  ];
+  const CONNECTION_GROUP_PATHS: [string, string, (v: string) => ConnectionGroupProps][] = [
+    ['name', 'premium', (v) => ({ name: v })],
+    ['anycastIpListId', 'aip_1', (v) => ({ anycastIpListId: v })],
+  ];
+  describe.each(cases(MULTI_TENANT_PATHS, STRINGS).map(([path, kind, props]) => ({ path, kind, props })))(
+    'MultiTenantDistribution',
+    ({ path, kind, props }) => {
+      test(`${path} as ${kind}`, () => {
+        new MultiTenantDistribution(stack, 'Saas', {
+          ...SAAS,
+          ...props(stack),
+        } as MultiTenantDistributionProps);
+        Template.fromStack(stack).resourceCountIs('AWS::CloudFront::Distribution', 1);
+      });
+    },
+  );
+  describe.each(
+    [
+      ...cases(TENANT_PATHS, STRINGS),
+      ...cases([['domains', ['www.acme.example'], (v: string[]) => ({ domains: v })]], LISTS),
+    ].map(([path, kind, props]) => ({ path, kind, props })),
+  )('DistributionTenant', ({ path, kind, props }) => {
+    test(`${path} as ${kind}`, () => {
+      const saas = new MultiTenantDistribution(stack, 'Saas', SAAS);
+      saas.addTenant('Acme', {
+        domains: ['www.acme.example'],
+        parameters: { tenant: 'acme' },
+        ...props(stack),
+      });
+      Template.fromStack(stack).resourceCountIs('AWS::CloudFront::DistributionTenant', 1);
+    });
+  });
+  describe.each(cases(CONNECTION_GROUP_PATHS, STRINGS).map(([path, kind, props]) => ({ path, kind, props })))(
+    'ConnectionGroup',
+    ({ path, kind, props }) => {
+      test(`${path} as ${kind}`, () => {
+        new ConnectionGroup(stack, 'Group', props(stack));
+        Template.fromStack(stack).resourceCountIs('AWS::CloudFront::ConnectionGroup', 1);
+      });
     },
   );
 
