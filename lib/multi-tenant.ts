@@ -8,6 +8,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Distribution, DistributionProps } from './distribution';
+import { DEFAULTS } from './private/defaults';
 import * as tenants from './private/tenants';
 import { addWarnings, message, nonEmpty, throwIfAny, typeRules, unknownProps } from './private/validation';
 
@@ -132,7 +133,10 @@ export class MultiTenantDistribution extends Distribution {
 /** The props with CloudFront's current caching model as the default (multi-tenant requires it). */
 function withCachePolicies(props: MultiTenantDistributionProps): MultiTenantDistributionProps {
   if (typeof props !== 'object' || props === null) return props;
-  return { ...props, legacyCacheSettings: props.legacyCacheSettings ?? false };
+  return {
+    ...props,
+    legacyCacheSettings: props.legacyCacheSettings ?? DEFAULTS.multiTenantLegacyCacheSettings,
+  };
 }
 
 /**
@@ -261,9 +265,9 @@ export class ConnectionGroup extends Resource implements IConnectionGroup {
     addWarnings(this, unknownProps('', props, CONNECTION_GROUP_SHAPE));
     const resource = new cloudfront.CfnConnectionGroup(this, 'Resource', {
       name: props.name ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' }),
-      ipv6Enabled: props.ipv6Enabled ?? true,
+      ipv6Enabled: props.ipv6Enabled ?? DEFAULTS.connectionGroupIpv6Enabled,
       anycastIpListId: props.anycastIpListId,
-      enabled: props.enabled ?? true,
+      enabled: props.enabled ?? DEFAULTS.connectionGroupEnabled,
     });
     for (const [key, value] of Object.entries(props.tags ?? {})) Tags.of(this).add(key, value);
     this.connectionGroupId = resource.attrId;
@@ -509,7 +513,7 @@ export class DistributionTenant extends Resource {
       name: props.name ?? Names.uniqueResourceName(this, { maxLength: 64, separator: '-' }),
       domains: props.domains,
       connectionGroupId: props.connectionGroup?.connectionGroupId,
-      enabled: props.enabled ?? true,
+      enabled: props.enabled ?? DEFAULTS.tenantEnabled,
       parameters: tenants.renderParameters(props.parameters),
       ...tenants.renderCustomizations(props as tenants.TenantInput),
     });

@@ -74,6 +74,23 @@ function addTenants(d: MultiTenantDistribution, count: number, perStack: number)
 }
 
 describe('renders', () => {
+  test("the README's example", () => {
+    const d = new MultiTenantDistribution(stack, 'Saas', {
+      name: 'Customer sites',
+      origins: [{ name: 'sites', domainName: '{{tenant}}.origin.example.com' }],
+      defaultCacheBehavior: { targetOrigin: 'sites' },
+      parameters: [{ name: 'tenant', comment: "The tenant's origin host" }],
+    });
+    const group = new ConnectionGroup(stack, 'Group');
+    d.addTenant('Acme', {
+      domains: ['www.acme.example'],
+      parameters: { tenant: 'acme' },
+      connectionGroup: group,
+      customizations: { managedCertificate: { primaryDomainName: 'www.acme.example' } },
+    });
+    expect(template(stack).toJSON()).toMatchSnapshot();
+  });
+
   test('tenant-only mode with its parameters, and nothing tenant-only mode keeps elsewhere', () => {
     saas(stack, {
       parameters: [

@@ -40,6 +40,14 @@ test.each([
   ['`legacyCacheSettings`', `\`${DEFAULTS.legacyCacheSettings}\``],
   ['origin group `failoverStatusCodes`', DEFAULTS.failoverStatusCodes.join(', ')],
   ['`logging.includeCookies`', `\`${DEFAULTS.loggingIncludeCookies}\``],
+  ['multi-tenant `legacyCacheSettings`', `\`${DEFAULTS.multiTenantLegacyCacheSettings}\``],
+  ['tenant `enabled`', `\`${DEFAULTS.tenantEnabled}\``],
+  [
+    'connection group `enabled` / `ipv6Enabled`',
+    `\`${DEFAULTS.connectionGroupEnabled}\` / \`${DEFAULTS.connectionGroupIpv6Enabled}\``,
+  ],
+  ['managed certificate `validationTokenHost`', `\`${DEFAULTS.validationTokenHost}\``],
+  ['managed certificate `certificateTransparencyLogging`', `\`${DEFAULTS.certificateTransparencyLogging}\``],
 ])('the README documents the default of %s as %s', (prop, text) => {
   const cell = defaultsTable().get(prop);
   expect(cell).toBeDefined();

@@ -43,6 +43,13 @@ describe('README snippets in Python', () => {
     expect(quickStart).toEqual(python(typescript[0]).trim());
   });
 
+  test("the README's multi-tenant Python is exactly rosetta's translation", () => {
+    const written = snippets.find((s) => s.lang === 'python' && s.code.includes('MultiTenantDistribution('))!;
+    expect(written.code.trim()).toEqual(
+      python(snippetWith("new MultiTenantDistribution(this, 'Saas'")).trim(),
+    );
+  });
+
   test('serving content from an S3 bucket', () => {
     const py = python(snippetWith("bucketName: 'my-test-bucket'"));
     expect(py).toContain('bucket = s3.Bucket(self, "Bucket", bucket_name="my-test-bucket")');

@@ -35,6 +35,14 @@ export const DEFAULTS = {
   loggingIncludeCookies: false,
   // CloudFormation requires Prefix whenever an RTMP distribution logs.
   streamingLoggingPrefix: '',
+  // A multi-tenant distribution requires cache policies: its behaviours' props become policies.
+  multiTenantLegacyCacheSettings: false,
+  // Multi-tenant distributions: tenants and connection groups.
+  tenantEnabled: true,
+  connectionGroupEnabled: true,
+  connectionGroupIpv6Enabled: true,
+  validationTokenHost: 'cloudfront',
+  certificateTransparencyLogging: true,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import { Lazy, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { acmCertificateRules } from './certificate';
 import { COUNTRY_CODES } from './countries';
+import { DEFAULTS } from './defaults';
 import {
   Shape,
   Warning,
@@ -557,9 +558,11 @@ export function renderCustomizations(input: TenantInput): {
     managedCertificateRequest: managed
       ? {
           primaryDomainName: managed.primaryDomainName,
-          validationTokenHost: managed.validationTokenHost ?? 'cloudfront',
+          validationTokenHost: managed.validationTokenHost ?? DEFAULTS.validationTokenHost,
           certificateTransparencyLoggingPreference:
-            managed.certificateTransparencyLogging === false ? 'disabled' : 'enabled',
+            (managed.certificateTransparencyLogging ?? DEFAULTS.certificateTransparencyLogging)
+              ? 'enabled'
+              : 'disabled',
         }
       : undefined,
   };
