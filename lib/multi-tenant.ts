@@ -504,7 +504,11 @@ export class DistributionTenant extends Resource {
       ...(props.distribution instanceof MultiTenantDistribution
         ? []
         : [message('distribution', 'must be a MultiTenantDistribution of this library', props.distribution)]),
-      ...tenants.tenantRules(props as tenants.TenantInput, props.distribution?.parameters),
+      ...tenants.tenantRules(
+        props as tenants.TenantInput,
+        props.distribution?.parameters,
+        props.distribution instanceof MultiTenantDistribution ? props.distribution._origins() : [],
+      ),
     ]);
     addWarnings(this, [...unknownProps('', props, tenants.TENANT_SHAPE), ...tenants.tenantWarnings(props)]);
     this.distribution = props.distribution;

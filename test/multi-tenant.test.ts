@@ -476,6 +476,11 @@ describe('fails when', () => {
       { customizations: { managedCertificate: { primaryDomainName: 'shop.acme.example' } } },
       '`customizations.managedCertificate.primaryDomainName` must be one of the tenant\'s `domains` (www.acme.example): CloudFront requests the certificate for the domains the tenant serves; got: "shop.acme.example"',
     ],
+    [
+      'a parameter value that makes no host name',
+      { parameters: { tenant: 'acme corp' } },
+      '`parameters.tenant` must make `origins[0].domainName` ("{{tenant}}.origin.example.com") a host name, such as backend.example.com; it makes "acme corp.origin.example.com"; got: "acme corp"',
+    ],
   ])('a tenant has %s', (_, options, problem) => {
     expectTenantError(options as Partial<DistributionTenantOptions>, problem);
   });
@@ -499,6 +504,33 @@ describe('fails when', () => {
     saas(stack).addTenant('Acme', { domains: ['www.acme.example'], parameters: { tenant: 'acme' } });
     expect(() => App.of(stack)!.synth()).toThrow(
       '[Stack/Saas/Acme] `domains` must not hold "www.acme.example": Stack/Www has it too',
+    );
+  });
+
+  test('a default value makes no host name for a tenant that gives none', () => {
+    const d = saas(stack, {
+      parameters: [{ name: 'tenant', defaultValue: 'shared/' }],
+    });
+    expect(() => d.addTenant('Acme', { domains: ['www.acme.example'] })).toThrow(
+      new Error(
+        errorOf(
+          'DistributionTenant Stack/Saas/Acme',
+          '`parameters` must make `origins[0].domainName` ("{{tenant}}.origin.example.com") a host name, such as backend.example.com; it makes "shared/.origin.example.com"; got: nothing',
+        ),
+      ),
+    );
+  });
+
+  test('parameters of the wrong shape (plain JavaScript)', () => {
+    expectDistributionError(
+      { parameters: 'tenant' as unknown as [] },
+      '`parameters` must be a list; got: "tenant" (a string)',
+    );
+  });
+
+  test('a connection group with an empty name', () => {
+    expect(() => new ConnectionGroup(stack, 'Group', { name: '' })).toThrow(
+      new Error(errorOf('ConnectionGroup Stack/Group', '`name` must not be empty; got: ""')),
     );
   });
 

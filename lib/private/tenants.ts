@@ -13,6 +13,7 @@ import {
   nonEmpty,
   oneOf,
   required,
+  typeRules,
   unique,
   unknown,
 } from './validation';
@@ -127,6 +128,9 @@ export function rules(
   input: MultiTenantInput,
   behaviors: readonly [string, DefaultCacheBehavior][],
 ): string[] {
+  // For callers no compiler checks: a parameter list of the wrong shape is reported alone.
+  const types = typeRules('parameters', input.parameters, { list: PARAMETER_SHAPE });
+  if (types.length > 0) return types;
   const problems: string[] = [];
   if (input.aliases !== undefined) {
     problems.push(
@@ -386,7 +390,11 @@ const GLOBAL_WEB_ACL = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/tenant-customization.html
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/managed-cloudfront-certificates.html
  */
-export function tenantRules(input: TenantInput, declared: readonly ParameterInput[] | undefined): string[] {
+export function tenantRules(
+  input: TenantInput,
+  declared: readonly ParameterInput[] | undefined,
+  origins: readonly Origin[] = [],
+): string[] {
   const problems: string[] = [];
   if (input.name !== undefined) problems.push(...nonEmpty('name', input.name));
   const domains = input.domains;
@@ -406,6 +414,7 @@ export function tenantRules(input: TenantInput, declared: readonly ParameterInpu
     );
   }
   problems.push(...parameterValueRules(input.parameters, declared));
+  problems.push(...substitutedHostRules(input.parameters, declared, origins));
   const c = input.customizations;
   if (c === undefined || c === null) return problems;
   if (c.certificate !== undefined) {
@@ -517,6 +526,42 @@ function parameterValueRules(
       );
     }
   }
+  return problems;
+}
+
+/**
+ * The origin host names a tenant's values make: each origin `domainName` with placeholders,
+ * completed with the tenant's values (or the defaults), must be a host name, or CloudFront cannot
+ * reach the tenant's origin. Fields with a value known only at deploy time are not judged.
+ */
+function substitutedHostRules(
+  values: { [name: string]: string } | undefined,
+  declared: readonly ParameterInput[] | undefined,
+  origins: readonly Origin[],
+): string[] {
+  if (isDeployTime(values) || isDeployTime(declared)) return [];
+  const given = values ?? {};
+  const defaults = new Map(
+    (declared ?? []).filter((p) => p?.defaultValue !== undefined).map((p) => [p.name, p.defaultValue!]),
+  );
+  const problems: string[] = [];
+  origins.forEach((o, i) => {
+    const host = o?.domainName;
+    const names = placeholders(host);
+    if (names.length === 0) return;
+    const value = (name: string) => (name in given ? given[name] : defaults.get(name));
+    if (names.some((n) => typeof value(n) !== 'string' || isDeployTime(value(n)))) return;
+    const completed = host!.replace(PLACEHOLDER, (_, n: string) => value(n)!);
+    if (domainName('host', completed, false).length === 0) return;
+    const named = [...new Set(names)].filter((n) => n in given);
+    problems.push(
+      message(
+        named.length > 0 ? `parameters.${named[0]}` : 'parameters',
+        `must make \`origins[${i}].domainName\` (${JSON.stringify(host)}) a host name, such as backend.example.com; it makes ${JSON.stringify(completed)}`,
+        named.length > 0 ? given[named[0]] : undefined,
+      ),
+    );
+  });
   return problems;
 }
 
