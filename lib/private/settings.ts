@@ -123,31 +123,12 @@ export function rules(input: SettingsInput): string[] {
   }
   problems.push(...tagRules(input.tags));
   const acl = input.webAclId;
-  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-awswaf.html
-  if (!unknown(acl) && !/^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/.test(acl!)) {
+  if (!unknown(acl) && !WEB_ACL_ARN.test(acl!)) {
     problems.push(
       message('webAclId', 'must be the ARN of a global WAFv2 web ACL (scope CLOUDFRONT, in us-east-1)', acl),
     );
   }
-  const geo = input.geoRestriction;
-  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/georestrictions.html
-  if (geo && !isDeployTime(geo.locations)) {
-    if (geo.locations.length === 0) {
-      problems.push(message('geoRestriction', 'must list at least one country code', geo.locations));
-    }
-    geo.locations.forEach((c, i) => {
-      if (!isDeployTime(c) && !COUNTRY_CODES.has(c)) {
-        problems.push(
-          message(
-            `geoRestriction.locations[${i}]`,
-            'must be an ISO 3166-1 alpha-2 country code such as US or DE',
-            c,
-          ),
-        );
-      }
-    });
-    problems.push(...unique('geoRestriction.locations', geo.locations, 'codes'));
-  }
+  problems.push(...geoRestrictionRules('geoRestriction', input.geoRestriction));
   problems.push(...oneOf('httpVersion', input.httpVersion, HTTP_VERSIONS));
   // The name of the header the origin returns cache tags in: a header name (RFC 9110's token
   // characters), such as x-amz-meta-cache-tag for S3 metadata.
@@ -162,6 +143,37 @@ export function rules(input: SettingsInput): string[] {
       ),
     );
   }
+  return problems;
+}
+
+/**
+ * The ARN of a global WAFv2 web ACL (scope CLOUDFRONT, in us-east-1): the only kind a distribution
+ * or a distribution tenant takes.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-awswaf.html
+ */
+export const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/;
+
+/**
+ * A geo restriction (a distribution's, or a tenant's customization at `at`): at least one
+ * country, each an ISO 3166-1 alpha-2 code, once.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/georestrictions.html
+ */
+export function geoRestrictionRules(at: string, geo: cloudfront.GeoRestriction | undefined): string[] {
+  if (!geo || isDeployTime(geo.locations)) return [];
+  const problems: string[] = [];
+  if (geo.locations.length === 0) {
+    problems.push(message(at, 'must list at least one country code', geo.locations));
+  }
+  geo.locations.forEach((c, i) => {
+    if (!isDeployTime(c) && !COUNTRY_CODES.has(c)) {
+      problems.push(
+        message(`${at}.locations[${i}]`, 'must be an ISO 3166-1 alpha-2 country code such as US or DE', c),
+      );
+    }
+  });
+  problems.push(...unique(`${at}.locations`, geo.locations, 'codes'));
   return problems;
 }
 

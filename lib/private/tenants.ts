@@ -1,7 +1,7 @@
 import { Lazy, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { acmCertificateRules } from './certificate';
-import { COUNTRY_CODES } from './countries';
 import { DEFAULTS } from './defaults';
+import { WEB_ACL_ARN, geoRestrictionRules } from './settings';
 import {
   Shape,
   Warning,
@@ -373,15 +373,6 @@ export const TENANT_SHAPE: Shape = {
 };
 
 /**
- * A WAFv2 web ACL of scope CLOUDFRONT: the only kind a multi-tenant distribution or its tenants
- * take ("For multi-tenant distributions, only AWS WAF V2 web access control lists (ACLs) are
- * supported").
- *
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-working-with.html
- */
-const GLOBAL_WEB_ACL = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/;
-
-/**
  * A tenant: at least one domain, each a domain name once; its parameter values against the
  * distribution's declarations (every required one without a default given, none undeclared);
  * its customizations.
@@ -420,27 +411,11 @@ export function tenantRules(
   if (c.certificate !== undefined) {
     problems.push(...acmCertificateRules('customizations.certificate', c.certificate as never));
   }
-  const geo = c.geoRestriction;
-  if (geo && !isDeployTime(geo.locations)) {
-    if (geo.locations.length === 0) {
-      problems.push(
-        message('customizations.geoRestriction', 'must list at least one country code', geo.locations),
-      );
-    }
-    geo.locations.forEach((code, i) => {
-      if (!isDeployTime(code) && !COUNTRY_CODES.has(code)) {
-        problems.push(
-          message(
-            `customizations.geoRestriction.locations[${i}]`,
-            'must be an ISO 3166-1 alpha-2 country code such as US or DE',
-            code,
-          ),
-        );
-      }
-    });
-  }
+  problems.push(...geoRestrictionRules('customizations.geoRestriction', c.geoRestriction));
   const acl = c.webAcl?._input;
-  if (acl?.action === 'override' && !unknown(acl.arn) && !GLOBAL_WEB_ACL.test(acl.arn!)) {
+  // "For multi-tenant distributions, only AWS WAF V2 web access control lists (ACLs) are supported."
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-working-with.html
+  if (acl?.action === 'override' && !unknown(acl.arn) && !WEB_ACL_ARN.test(acl.arn!)) {
     problems.push(
       message(
         'customizations.webAcl',
