@@ -393,6 +393,14 @@ describe('fails when', () => {
     expectDistributionError(props as Partial<MultiTenantDistributionProps>, problem);
   });
 
+  test('a behaviour whose forwarding is known only at deploy time has no cache policy', () => {
+    const headers = new CfnParameter(stack, 'Headers', { type: 'CommaDelimitedList' }).valueAsList;
+    expectDistributionError(
+      { defaultCacheBehavior: { targetOrigin: 'sites', forwardHeaders: headers } },
+      '`defaultCacheBehavior` must have a `cachePolicy` on a multi-tenant distribution: its forwarding or TTLs are known only at deploy time, so no cache policy can be made from them, and CloudFront requires one; got: "legacy cache settings"',
+    );
+  });
+
   test('the rest of an origin with a placeholder is still judged', () => {
     expectDistributionError(
       { origins: [{ name: 'sites', domainName: '{{tenant}}.origin.example.com', httpPort: 0 }] },

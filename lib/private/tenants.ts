@@ -1,4 +1,5 @@
 import { Lazy, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { bridgeable } from './cache-policy';
 import { acmCertificateRules } from './certificate';
 import { DEFAULTS } from './defaults';
 import { WEB_ACL_ARN, geoRestrictionRules } from './settings';
@@ -193,6 +194,17 @@ export function rules(
           `${at}.trustedSigners`,
           `must not be given on a multi-tenant distribution (${UNSUPPORTED}): use \`trustedKeyGroups\``,
           b.trustedSigners,
+        ),
+      );
+    }
+    // The bridge makes no policy of forwarding or TTLs known only at deploy time: such a behaviour
+    // would keep the legacy settings, which CloudFront refuses here.
+    if (b.cachePolicy === undefined && input.legacyCacheSettings !== true && !bridgeable(b)) {
+      problems.push(
+        message(
+          at,
+          'must have a `cachePolicy` on a multi-tenant distribution: its forwarding or TTLs are known only at deploy time, so no cache policy can be made from them, and CloudFront requires one',
+          'legacy cache settings',
         ),
       );
     }
