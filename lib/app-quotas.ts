@@ -1,6 +1,7 @@
 import { Stack, Token, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { aliasConflicts } from './private/certificate';
+import * as pricingPlan from './private/pricing-plan';
 import * as quotas from './private/quotas';
 import { addWarnings, isDeployTime } from './private/validation';
 
@@ -20,6 +21,8 @@ interface Registered {
   readonly uses: () => quotas.SharedUse[];
   /** The prop that holds one of its aliases (`name` or `aliases`). */
   readonly aliasAt?: (alias: string) => string;
+  /** Its flat-rate pricing plan, whose web ACL and functions must be its own. */
+  readonly plan?: string;
 }
 
 /** The distributions of each app, in the order they were created, and whether it was judged. */
@@ -30,11 +33,12 @@ export function registerSharing(
   distribution: IConstruct,
   uses: () => quotas.SharedUse[],
   aliasAt?: (alias: string) => string,
+  plan?: string,
 ): void {
   const root = distribution.node.root;
   const registry = registries.get(root) ?? { distributions: [], judged: false };
   registries.set(root, registry);
-  registry.distributions.push({ distribution, uses, aliasAt });
+  registry.distributions.push({ distribution, uses, aliasAt, plan });
 }
 
 /**
@@ -59,6 +63,7 @@ export function judgeApp(distribution: IConstruct): void {
     else if (c instanceof cloudfront.CfnDistributionTenant) tenants.push(c);
   }
   judgeAliases(distributions, ours, tenants);
+  judgePlans(distributions, ours);
   for (const [quota, found] of [
     [quotas.ACCOUNT_QUOTAS.distributions, distributions],
     [quotas.ACCOUNT_QUOTAS.accessControls, accessControls],
@@ -104,6 +109,52 @@ function judgeAliases(
         : `it overlaps ${JSON.stringify(c.otherAlias)} of ${other.node.path}, a distribution of another account (${accountOf(holders[c.other])}), and CloudFront lets alternate domain names overlap only within one account (CNAMEAlreadyExists at deploy)`;
     const error = `\`${at}\` must not hold ${JSON.stringify(c.alias)}: ${why}; got: ${JSON.stringify(c.alias)}`;
     scope.node.addValidation({ validate: () => [error] });
+  }
+}
+
+/**
+ * A distribution on a flat-rate pricing plan shares no web ACL and no CloudFront Function with
+ * another distribution of the app (aws-cdk-lib's included, for the web ACL): a synth error naming
+ * the other.
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/flat-rate-pricing-plan.html
+ */
+function judgePlans(distributions: cloudfront.CfnDistribution[], ours: readonly Registered[]): void {
+  const planned = ours.filter((r) => r.plan !== undefined && !isDeployTime(r.plan));
+  if (planned.length === 0) return;
+  // The web ACL as written: the same token stands for the same web ACL.
+  const webAcls = distributions.map(
+    (d) => (d.distributionConfig as { webAclId?: unknown } | undefined)?.webAclId,
+  );
+  const uses = ours.map((r) => r.uses());
+  for (const r of planned) {
+    const errors: string[] = [];
+    const mine = distributions.find((d) => d.node.scope === r.distribution);
+    const acl = mine ? webAcls[distributions.indexOf(mine)] : undefined;
+    if (typeof acl === 'string') {
+      const other = distributions.find((d, i) => d !== mine && webAcls[i] === acl);
+      if (other) {
+        errors.push(
+          pricingPlan.sharedMessage(
+            r.plan!,
+            `its web ACL (\`webAclId\`)`,
+            (other.node.scope ?? other).node.path,
+          ),
+        );
+      }
+    }
+    const own = uses[ours.indexOf(r)].filter((u) => u.quota === quotas.SHARING_QUOTAS.function);
+    for (const u of own) {
+      const other = ours.find(
+        (o, i) => o !== r && uses[i].some((v) => v.quota === u.quota && v.key === u.key),
+      );
+      if (other) {
+        errors.push(
+          pricingPlan.sharedMessage(r.plan!, `CloudFront Function ${u.name}`, other.distribution.node.path),
+        );
+      }
+    }
+    if (errors.length > 0) r.distribution.node.addValidation({ validate: () => [...new Set(errors)] });
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   ArnFormat,
   Aspects,
+  CfnResource,
   Lazy,
   Resource,
   Stack,
@@ -19,6 +20,7 @@ import { ErrorResponse } from './error-response';
 import { AccessLogs, LoggingConfig } from './logging';
 import { bindOrigin } from './origin-binding';
 import { Origin, OriginGroup } from './origins';
+import { PricingPlan } from './pricing-plan';
 import * as accessLogs from './private/access-logs';
 import * as behavior from './private/behavior';
 import * as cachePolicy from './private/cache-policy';
@@ -31,6 +33,7 @@ import * as logging from './private/logging';
 import * as metrics from './private/metrics';
 import * as originModule from './private/origin';
 import * as originGroup from './private/origin-group';
+import * as pricingPlan from './private/pricing-plan';
 import * as quotas from './private/quotas';
 import { nodeOf, owned } from './private/references';
 import * as settings from './private/settings';
@@ -301,6 +304,21 @@ export interface DistributionProps {
   readonly publishAdditionalMetrics?: boolean;
 
   /**
+   * A CloudFront flat-rate pricing plan for the distribution and its web ACL (`webAclId`, then
+   * required): a fixed monthly price. CloudFront refuses a distribution on a plan while it uses a
+   * feature the plan does not support or its tier does not include; each is a synth error naming
+   * the prop. Beyond the specification.
+   *
+   * Renders an `AWS::PricingPlanManager::Subscription`. A paid tier waits for approval; CloudFormation
+   * refuses a change of tier by stack update; deleting the subscription cancels the plan at the end
+   * of the billing period.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/flat-rate-pricing-plan.html
+   * @default - pay-as-you-go pricing
+   */
+  readonly pricingPlan?: PricingPlan;
+
+  /**
    * Tags for the distribution (as `Tags.of(distribution).add(key, value)`). Beyond the
    * specification.
    *
@@ -478,6 +496,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     });
 
     if (props.accessLogs) deliverAccessLogs(this, this.distributionArn, props.accessLogs);
+    if (props.pricingPlan !== undefined && !this._tenantOnly) {
+      this.subscribe(props.pricingPlan, props.webAclId!);
+    }
     // Findings are judged on the distribution as it stands at synth, after addOrigin and
     // addBehavior: warnings, so an aspect adds them (a validation can only fail).
     Aspects.of(this).add({
@@ -492,6 +513,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       this,
       () => quotas.sharedUses(this.currentProps(), this.vpcOrigins()),
       (alias) => (alias === props.name?.toLowerCase() ? 'name' : 'aliases'),
+      this._tenantOnly ? undefined : props.pricingPlan,
     );
     // Bucket and key policies name this distribution, so they come after its ID exists.
     this.origins.forEach((o, i) => this.connect(`origins[${i}]`, o));
@@ -695,6 +717,28 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   /** The props as they stand now, with what addOrigin and addBehavior added. */
   private currentProps(): DistributionProps {
     return { ...this.props, origins: this.origins, behaviors: this.behaviors };
+  }
+
+  /**
+   * Puts the distribution and its web ACL on a flat-rate pricing plan; what aws-cdk-lib origins
+   * render is judged against the plan once they are bound, at synth.
+   */
+  private subscribe(tier: PricingPlan, webAclArn: string): void {
+    // aws-cdk-lib 2.257 has no L1 for AWS::PricingPlanManager::Subscription (2.269 does).
+    new CfnResource(this, 'PricingPlan', {
+      type: pricingPlan.SUBSCRIPTION.type,
+      properties: pricingPlan.renderSubscription(tier, this.distributionArn, webAclArn),
+    });
+    this.node.addValidation({
+      validate: () =>
+        pricingPlan.boundRules(
+          tier,
+          [...this.bound].map(([o, rendered]): [string, cloudfront.CfnDistribution.OriginProperty] => [
+            `origins[${this.origins.indexOf(o)}]`,
+            rendered,
+          ]),
+        ),
+    });
   }
 
   /** One Origin Access Control serves every S3 origin of this distribution and of 99 others. */

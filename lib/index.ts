@@ -6,4 +6,5 @@ export * from './cache-behavior';
 export * from './error-response';
 export * from './logging';
 export * from './viewer-certificate';
+export * from './pricing-plan';
 export * from './streaming-distribution';

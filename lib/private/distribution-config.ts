@@ -8,6 +8,7 @@ import * as errorResponse from './error-response';
 import * as logging from './logging';
 import * as origin from './origin';
 import * as originGroup from './origin-group';
+import * as pricingPlan from './pricing-plan';
 import {
   accessControlPlacement,
   crossEnvironment,
@@ -47,6 +48,7 @@ export interface DistributionInput extends certificate.CertificateInput, setting
   readonly errorResponses?: ErrorResponse[];
   readonly logging?: logging.LogSettings;
   readonly accessLogs?: AccessLogs;
+  readonly pricingPlan?: string;
 }
 
 /** The types of every prop, for callers no compiler checks (plain JavaScript). */
@@ -60,6 +62,7 @@ export const SHAPE: Shape = {
   errorResponses: { list: errorResponse.SHAPE },
   logging: logging.SHAPE,
   accessLogs: accessLogs.SHAPE,
+  pricingPlan: 'string',
 };
 
 /** How the props are judged. */
@@ -125,6 +128,7 @@ export function rules(given: DistributionInput, judging: Judging = {}): string[]
   problems.push(...logging.rules(input.logging));
   problems.push(...accessLogs.rules(input.accessLogs, judging.scope));
   if (tenantOnly) problems.push(...tenants.rules(given, all));
+  else problems.push(...pricingPlan.rules(input, all));
   if (judging.scope) problems.push(...references(input, all, judging.scope));
   // A key the props hold but no rule reads often explains a problem: named beside them.
   if (problems.length > 0) problems.push(...unknownPropProblems('', given, SHAPE, judging.ownProps));

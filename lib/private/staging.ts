@@ -131,6 +131,7 @@ export function trafficRules(t: TrafficInput): string[] {
 export interface PairInput extends ViewerMtlsInput {
   readonly name: string;
   readonly aliases?: string[];
+  readonly pricingPlan?: string;
 }
 
 /**
@@ -158,6 +159,22 @@ export function pairRules(
   }
   // ContinuousDeploymentPolicyId and Staging "only support standard distributions".
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-config-options.html#unsupported-saas
+  // "A distribution cannot join a plan while its configuration uses ... continuous deployment."
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/flat-rate-pricing-plan.html
+  for (const [at, plan] of [
+    ['primary.pricingPlan', primary.props.pricingPlan],
+    ['pricingPlan', staging.props.pricingPlan],
+  ] as const) {
+    if (plan !== undefined) {
+      problems.push(
+        message(
+          at,
+          "must be left out of a staged rollout: CloudFront's flat-rate pricing plans do not support continuous deployment (a staging distribution and its policy)",
+          plan,
+        ),
+      );
+    }
+  }
   if (primary.tenantOnly === true) {
     problems.push(
       message(

@@ -110,6 +110,7 @@ export interface MultiTenantInput {
   readonly anycastIpListId?: string;
   readonly legacyCacheSettings?: boolean;
   readonly sslCertificate?: { readonly iamCertificateId?: string };
+  readonly pricingPlan?: string;
 }
 
 /** The page every refusal of a standard-only setting cites. */
@@ -175,6 +176,17 @@ export function rules(
         'sslCertificate',
         `must be an ACM certificate on a multi-tenant distribution (${UNSUPPORTED}: IAM server certificates)`,
         input.sslCertificate.iamCertificateId,
+      ),
+    );
+  }
+  // "A distribution cannot join a plan while its configuration uses ... multi-tenant mode."
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/flat-rate-pricing-plan.html
+  if (input.pricingPlan !== undefined) {
+    problems.push(
+      message(
+        'pricingPlan',
+        "must not be given on a multi-tenant distribution: CloudFront's flat-rate pricing plans do not support multi-tenant distributions",
+        input.pricingPlan,
       ),
     );
   }
