@@ -60,6 +60,17 @@ const TIERS = [PricingPlan.FREE, PricingPlan.PRO, PricingPlan.BUSINESS, PricingP
 const PAGE = "CloudFront's flat-rate pricing plans";
 
 describe('renders', () => {
+  test("the README's example", () => {
+    new Distribution(stack, 'Www', {
+      name: 'www.example.com',
+      origins: [{ name: 'www', domainName: 'backend.example.com' }],
+      defaultCacheBehavior: { targetOrigin: 'www', cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED },
+      webAclId: WEB_ACL,
+      pricingPlan: PricingPlan.PRO,
+    });
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+
   test.each(TIERS)('an eligible distribution on %s, with its subscription', (tier) => {
     const www = planned(stack, tier);
     Template.fromStack(stack).hasResource('AWS::PricingPlanManager::Subscription', {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULTS } from '../lib/private/defaults';
+import { TIER_LIMITS } from '../lib/private/pricing-plan';
 
 // The README's "Default settings" table is checked against lib/private/defaults.ts, the one
 // source of every default: changing a default without its documentation fails here.
@@ -52,4 +53,12 @@ test.each([
   const cell = defaultsTable().get(prop);
   expect(cell).toBeDefined();
   expect(cell).toContain(text);
+});
+
+test("the README's flat-rate tier table states each tier's behaviour limit", () => {
+  const b = TIER_LIMITS.behaviors;
+  const row = README.split('\n').find((l) => l.startsWith('| cache behaviours besides the default'));
+  expect(row).toBe(
+    `| cache behaviours besides the default (\`behaviors\`) | more than ${b.FREE} | more than ${b.PRO} | more than ${b.BUSINESS} | more than ${b.PREMIUM} |`,
+  );
 });
