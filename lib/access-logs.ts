@@ -18,14 +18,16 @@ const DELIVERY_SERVICE = 'delivery.logs.amazonaws.com';
 
 /**
  * Sets up delivery of `distribution`'s access logs (`distributionArn`) as `settings` say, in
- * `AccessLogs` under it.
+ * `AccessLogs` under `home`: the distribution itself in a stack of us-east-1, otherwise its place
+ * in the companion stack deployed after it.
  */
 export function deliverAccessLogs(
+  home: Construct,
   distribution: Construct,
   distributionArn: string,
   settings: AccessLogs,
 ): logs.CfnDelivery {
-  const scope = new Construct(distribution, 'AccessLogs');
+  const scope = new Construct(home, 'AccessLogs');
   const name = Names.uniqueResourceName(scope, { maxLength: 60, separator: '-' });
   const source = new logs.CfnDeliverySource(scope, 'Source', {
     name,

@@ -16,12 +16,12 @@ import { deliverAccessLogs } from './access-logs';
 import { judgeApp, registerSharing } from './app-quotas';
 import { BehaviorOptions, CacheBehavior, DefaultCacheBehavior } from './cache-behavior';
 import { BehaviorPolicies, policiesFor } from './cache-policies';
+import { certificateFor, homeScope } from './companions';
 import { ErrorResponse } from './error-response';
 import { AccessLogs, LoggingConfig } from './logging';
 import { bindOrigin } from './origin-binding';
 import { Origin, OriginGroup } from './origins';
 import { PricingPlan } from './pricing-plan';
-import * as accessLogs from './private/access-logs';
 import * as behavior from './private/behavior';
 import * as cachePolicy from './private/cache-policy';
 import * as certificate from './private/certificate';
@@ -29,6 +29,7 @@ import { DEFAULTS } from './private/defaults';
 import * as config from './private/distribution-config';
 import * as errorResponse from './private/error-response';
 import { findings } from './private/findings';
+import { environmentRules, hasEnvironment } from './private/home-region';
 import * as logging from './private/logging';
 import * as metrics from './private/metrics';
 import * as originModule from './private/origin';
@@ -416,6 +417,8 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   private readonly ownProps?: string[];
   /** How errors name this kind of distribution. */
   private readonly kind: string;
+  /** Where access logs are delivered from (us-east-1). */
+  private readonly logsHome?: Construct;
 
   /**
    * Whether this is a multi-tenant distribution (tenant-only connection mode).
@@ -433,11 +436,10 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     this.ownProps = kind._ownProps;
     this._tenantOnly = kind._tenantOnly === true;
     this.kind = kind._kind ?? 'Distribution';
+    // Access logs are delivered from us-east-1: from a companion stack outside it.
+    if (props?.accessLogs !== undefined && hasEnvironment(this)) this.logsHome = homeScope(this, 'after');
     throwIfAny(this.what, config.rules(props, this.judging()));
-    addWarnings(this, [
-      ...config.warnings(props, this.ownProps, this._tenantOnly),
-      ...accessLogs.warnings(props.accessLogs, this),
-    ]);
+    addWarnings(this, config.warnings(props, this.ownProps, this._tenantOnly));
     this.props = props;
     this.origins = [...props.origins];
     this.behaviors = [...(props.behaviors ?? [])];
@@ -448,7 +450,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
     const resource = new cloudfront.CfnDistribution(this, 'Resource', {
       distributionConfig: compact({
         ...settings.render(props),
-        ...certificate.render(props),
+        ...certificate.render(this.withRequestedCertificate(props)),
         // Rendered lazily: addOrigin and addBehavior may add to them after construction.
         origins: Lazy.any({
           produce: () =>
@@ -495,7 +497,9 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
       arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
     });
 
-    if (props.accessLogs) deliverAccessLogs(this, this.distributionArn, props.accessLogs);
+    if (props.accessLogs) {
+      deliverAccessLogs(this.logsHome ?? this, this, this.distributionArn, props.accessLogs);
+    }
     if (props.pricingPlan !== undefined && !this._tenantOnly) {
       this.subscribe(props.pricingPlan, props.webAclId!);
     }
@@ -666,7 +670,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
 
   /** How this distribution's props are judged. */
   private judging(): config.Judging {
-    return { scope: this, ownProps: this.ownProps, tenantOnly: this._tenantOnly };
+    return { scope: this, ownProps: this.ownProps, tenantOnly: this._tenantOnly, logsHome: this.logsHome };
   }
 
   /**
@@ -717,6 +721,32 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   /** The props as they stand now, with what addOrigin and addBehavior added. */
   private currentProps(): DistributionProps {
     return { ...this.props, origins: this.origins, behaviors: this.behaviors };
+  }
+
+  /**
+   * Creates a CloudWatch alarm on a metric of this distribution (`metric5xxErrorRate()` and the
+   * others) in us-east-1, where CloudFront publishes its metrics: in this stack when it is in
+   * us-east-1, otherwise in its companion stack `<stack>-us-east-1-after` (same account), deployed
+   * after it. The stack needs an explicit `env`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/viewing-cloudfront-metrics.html
+   */
+  public addAlarm(
+    id: string,
+    metric: cloudwatch.IMetric,
+    options: cloudwatch.CreateAlarmOptions,
+  ): cloudwatch.Alarm {
+    throwIfAny(this.what, environmentRules(`addAlarm('${id}')`, 'an alarm on CloudFront metrics', this));
+    return new cloudwatch.Alarm(homeScope(this, 'after'), id, { metric, ...options });
+  }
+
+  /**
+   * The props with a requested certificate (`SslCertificate.dnsValidated`) made, in us-east-1.
+   */
+  private withRequestedCertificate(props: DistributionProps): DistributionProps {
+    const request = props.sslCertificate?._request;
+    if (request === undefined) return props;
+    return { ...props, sslCertificate: SslCertificate.fromAcmCertificate(certificateFor(this, request)) };
   }
 
   /**

@@ -1,4 +1,30 @@
-import { aws_certificatemanager as acm } from 'aws-cdk-lib';
+import { aws_certificatemanager as acm, aws_route53 as route53 } from 'aws-cdk-lib';
+
+/**
+ * A certificate for the distribution to request from ACM, validated through a Route 53 hosted
+ * zone.
+ */
+export interface DnsValidatedCertificateProps {
+  /**
+   * The certificate's domain name, such as `www.example.com` or `*.example.com`.
+   */
+  readonly domainName: string;
+
+  /**
+   * More names the certificate covers.
+   *
+   * @default - only `domainName`
+   */
+  readonly subjectAlternativeNames?: string[];
+
+  /**
+   * The public hosted zone ACM validates the names through (it adds the validation records).
+   * Made in the distribution's own stack, it must be in us-east-1 with it; otherwise import it
+   * (`HostedZone.fromHostedZoneAttributes`, `fromLookup`) or make it in a stack the distribution's
+   * stack does not feed.
+   */
+  readonly hostedZone: route53.IHostedZone;
+}
 
 /**
  * The TLS certificate a distribution serves its own domain names with.
@@ -16,6 +42,21 @@ export class SslCertificate {
    */
   public static fromAcmCertificate(certificate: acm.ICertificate): SslCertificate {
     return new SslCertificate(certificate, undefined);
+  }
+
+  /**
+   * An ACM certificate the distribution requests, validated through a Route 53 hosted zone, made
+   * in us-east-1 whatever the distribution's stack: in that stack when it is in us-east-1,
+   * otherwise in its companion stack `<stack>-us-east-1` (same account), deployed before it; the
+   * distribution's stack reads the ARN through aws-cdk-lib's cross-region references. The stack
+   * needs an explicit `env`.
+   *
+   * Renders an `AWS::CertificateManager::Certificate`; becomes `ViewerCertificate.AcmCertificateArn`.
+   *
+   * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html#https-requirements-aws-region
+   */
+  public static dnsValidated(props: DnsValidatedCertificateProps): SslCertificate {
+    return new SslCertificate(undefined, undefined, props);
   }
 
   /**
@@ -38,9 +79,21 @@ export class SslCertificate {
    */
   public readonly iamCertificateId?: string;
 
-  private constructor(acmCertificate: acm.ICertificate | undefined, iamCertificateId: string | undefined) {
+  /**
+   * The certificate to request, when this is a DNS-validated one.
+   *
+   * @internal
+   */
+  public readonly _request?: DnsValidatedCertificateProps;
+
+  private constructor(
+    acmCertificate: acm.ICertificate | undefined,
+    iamCertificateId: string | undefined,
+    request?: DnsValidatedCertificateProps,
+  ) {
     this.acmCertificate = acmCertificate;
     this.iamCertificateId = iamCertificateId;
+    this._request = request;
   }
 }
 

@@ -133,16 +133,16 @@ describe('renders', () => {
 });
 
 describe('fails when', () => {
-  test('the distribution is in a stack of another Region', () => {
-    const eu = new Stack(new App(), 'Stack', { env: { account: ENV.account, region: 'eu-west-1' } });
+  test("the stack's account and Region are known only at deploy time", () => {
+    const agnostic = new Stack(new App(), 'Stack');
     expectError(
-      eu,
+      agnostic,
       {
         accessLogs: {
           destination: AccessLogDestination.firehose('arn:aws:firehose:us-east-1:1:deliverystream/cf'),
         },
       },
-      '`accessLogs` needs the distribution in a stack of us-east-1: CloudFront delivers standard logs (v2) from there, and its delivery source must be created there (`logging`, the legacy standard logs, works from any Region); got: "eu-west-1"',
+      "`accessLogs` needs the account and Region of stack Stack (its `env`): the delivery of CloudFront's standard logs (v2) must be made in us-east-1, in this stack or in a companion stack of its account, and the library cannot know which; got: an environment-agnostic stack",
     );
   });
 
@@ -237,25 +237,6 @@ describe('fails when', () => {
 });
 
 describe('warns when', () => {
-  test("the stack's Region is known only at deploy time", () => {
-    const agnostic = new Stack(new App(), 'Stack');
-    new Distribution(agnostic, 'Www', {
-      name: 'www.example.com',
-      origins: [{ name: 'www', domainName: 'backend.example.com' }],
-      defaultCacheBehavior: { targetOrigin: 'www' },
-      accessLogs: {
-        destination: AccessLogDestination.firehose('arn:aws:firehose:us-east-1:1:deliverystream/cf'),
-      },
-    });
-    Annotations.fromStack(agnostic).hasWarning(
-      '/Stack/Www',
-      warning(
-        "`accessLogs`: the stack's Region is known only at deploy time, and CloudFront delivers standard logs (v2) only from us-east-1: deploy this stack to us-east-1, or the delivery fails.",
-        'accessLogsRegion',
-      ),
-    );
-  });
-
   test('the destination bucket is imported', () => {
     make(stack, {
       accessLogs: {

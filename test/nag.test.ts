@@ -6,6 +6,7 @@ import {
   aws_certificatemanager as acm,
   aws_cloudfront as cloudfront,
   aws_logs as logs,
+  aws_route53 as route53,
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
@@ -152,6 +153,34 @@ describe('cdk-nag AwsSolutionsChecks', () => {
     app.synth();
     const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-'));
     expect(errors.map((e) => `${e.id}: ${String(e.entry.data).split(':')[0]}`)).toEqual([]);
+  });
+
+  test('stays clean with a stack outside us-east-1 and its companion stacks', () => {
+    const eu = new Stack(app, 'Site', { env: { account: ENV.account, region: 'eu-west-1' } });
+    const zone = route53.HostedZone.fromHostedZoneAttributes(eu, 'Zone', {
+      hostedZoneId: 'Z0123456789ABC',
+      zoneName: 'example.com',
+    });
+    const www = new Distribution(eu, 'Www', {
+      name: 'www.example.com',
+      sslCertificate: SslCertificate.dnsValidated({ domainName: 'www.example.com', hostedZone: zone }),
+      origins: [{ name: 'www', domainName: 'backend.example.com' }],
+      defaultCacheBehavior: { targetOrigin: 'www' },
+      logging: { enabled: true },
+      accessLogs: {
+        destination: AccessLogDestination.firehose(
+          'arn:aws:firehose:us-east-1:111111111111:deliverystream/cf',
+        ),
+      },
+    });
+    www.addAlarm('Errors', www.metric5xxErrorRate(), { threshold: 5, evaluationPeriods: 1 });
+    app.synth();
+    const stacks = app.node.children.filter((c): c is Stack => c instanceof Stack && c !== stack);
+    expect(stacks.map((s) => s.stackName).sort()).toEqual(['Site', 'Site-us-east-1', 'Site-us-east-1-after']);
+    for (const s of stacks) {
+      const errors = Annotations.fromStack(s).findError('*', Match.stringLikeRegexp('AwsSolutions-'));
+      expect(errors.map((e) => `${e.id}: ${String(e.entry.data).split(':')[0]}`)).toEqual([]);
+    }
   });
 
   test('the checks are live: without a certificate CloudFront allows TLSv1, and CFR4 says so', () => {

@@ -1,7 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { HOME_REGION, environmentRules } from './home-region';
 import { crossEnvironmentUse, literalRegion } from './references';
-import { Shape, Warning, isDeployTime, like, message, oneOf, unique, unknown } from './validation';
+import { Shape, isDeployTime, like, message, oneOf, unique, unknown } from './validation';
 import { AccessLogFormat, AccessLogs } from '../logging';
 
 /**
@@ -16,7 +16,7 @@ import { AccessLogFormat, AccessLogs } from '../logging';
  */
 
 /** The Region CloudFront delivers standard logs (v2) from. */
-export const DELIVERY_REGION = 'us-east-1';
+export const DELIVERY_REGION = HOME_REGION;
 
 /** The types of the `accessLogs` prop. */
 export const SHAPE: Shape = {
@@ -36,7 +36,7 @@ export const SHAPE: Shape = {
 const FIELD_NAME = /^[a-z0-9-]+(\([a-z-]+\))?$/i;
 
 /** Every problem of `accessLogs` of a distribution in `scope`'s stack. */
-export function rules(logs: AccessLogs | undefined, scope?: IConstruct): string[] {
+export function rules(logs: AccessLogs | undefined, scope?: IConstruct, home?: IConstruct): string[] {
   if (logs === undefined) return [];
   const problems: string[] = [];
   if (logs.destination === undefined) {
@@ -71,22 +71,18 @@ export function rules(logs: AccessLogs | undefined, scope?: IConstruct): string[
     );
   }
   if (scope !== undefined) {
-    const region = Stack.of(scope).region;
-    if (!isDeployTime(region) && region !== DELIVERY_REGION) {
-      problems.push(
-        message(
-          'accessLogs',
-          `needs the distribution in a stack of ${DELIVERY_REGION}: CloudFront delivers standard logs (v2) from there, and its delivery source must be created there (\`logging\`, the legacy standard logs, works from any Region)`,
-          region,
-        ),
-      );
-    }
-    // A bucket may be in any Region: the delivery destination names its ARN, which another
-    // environment can reference only by a physical name.
+    const environment = environmentRules(
+      'accessLogs',
+      "the delivery of CloudFront's standard logs (v2)",
+      scope,
+    );
+    problems.push(...environment);
+    // A bucket may be in any Region: the delivery destination (in us-east-1, `home`) names its
+    // ARN, which another environment can reference only by a physical name.
     const destination = logs.destination?._bucket ?? logs.destination?._logGroup;
-    if (destination !== undefined) {
+    if (destination !== undefined && environment.length === 0) {
       problems.push(
-        ...crossEnvironmentUse('accessLogs.destination', destination, logs.destination!._arn, scope),
+        ...crossEnvironmentUse('accessLogs.destination', destination, logs.destination!._arn, home ?? scope),
       );
     }
     const logGroup = logs.destination?._logGroup;
@@ -102,15 +98,4 @@ export function rules(logs: AccessLogs | undefined, scope?: IConstruct): string[
     }
   }
   return problems;
-}
-
-/** A distribution with access logs in a stack whose Region is known only at deploy time. */
-export function warnings(logs: AccessLogs | undefined, scope: IConstruct): Warning[] {
-  if (logs === undefined || !isDeployTime(Stack.of(scope).region)) return [];
-  return [
-    {
-      id: 'accessLogsRegion',
-      message: `\`accessLogs\`: the stack's Region is known only at deploy time, and CloudFront delivers standard logs (v2) only from ${DELIVERY_REGION}: deploy this stack to ${DELIVERY_REGION}, or the delivery fails.`,
-    },
-  ];
 }

@@ -1,6 +1,8 @@
-import { Fn, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { Fn, Stack, aws_certificatemanager as acm, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { DEFAULTS } from './defaults';
-import { literalRegion } from './references';
+import { HOME_REGION } from './home-region';
+import { literalRegion, owned } from './references';
 import {
   Shape,
   like,
@@ -214,16 +216,18 @@ export function acmCertificateRules(at: string, acmCert: acm.ICertificate | unde
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
  */
 function coverage(input: CertificateInput, nameIsAlias: boolean): string[] {
-  const cfn = input.sslCertificate?.acmCertificate?.node.defaultChild;
+  const requested = input.sslCertificate?._request;
+  const cfn = requested ?? input.sslCertificate?.acmCertificate?.node.defaultChild;
   // An imported certificate has no L1: asking `instanceof` first would load aws-cdk-lib's
   // generated ACM module (about 10 ms) for every app with one.
-  if (cfn === undefined || !(cfn instanceof acm.CfnCertificate)) return [];
+  if (cfn === undefined || (requested === undefined && !(cfn instanceof acm.CfnCertificate))) return [];
+  const certificate = cfn as { domainName: string; subjectAlternativeNames?: string[] };
   const domains: unknown[] = [
-    cfn.domainName,
-    ...(Array.isArray(cfn.subjectAlternativeNames) ? cfn.subjectAlternativeNames : []),
+    certificate.domainName,
+    ...(Array.isArray(certificate.subjectAlternativeNames) ? certificate.subjectAlternativeNames : []),
   ];
   if (
-    isDeployTime(cfn.subjectAlternativeNames) ||
+    isDeployTime(certificate.subjectAlternativeNames) ||
     domains.some((d) => typeof d !== 'string' || isDeployTime(d))
   ) {
     return [];
@@ -238,6 +242,23 @@ function coverage(input: CertificateInput, nameIsAlias: boolean): string[] {
     .map(([at, n]) =>
       message(at, `must be covered by the certificate's domain names (${domains.join(', ')})`, n),
     );
+}
+
+/**
+ * A requested certificate's hosted zone, made in the distribution's own stack outside us-east-1:
+ * the certificate is made in the companion stack the distribution's stack depends on, and the
+ * zone's ID would make the companion depend on the distribution's stack, a cycle.
+ */
+export function zonePlacement(zone: unknown, scope: IConstruct): string[] {
+  const stack = Stack.of(scope);
+  if (!owned(zone) || Stack.of(zone) !== stack || stack.region === HOME_REGION) return [];
+  return [
+    message(
+      'sslCertificate.hostedZone',
+      `must not be made in the distribution's stack ${stack.node.path} (${stack.region}): the certificate is made in ${HOME_REGION}, in the stack's companion ${stack.stackName}-${HOME_REGION}, which the stack depends on, and the zone's ID would make the companion depend on the stack. Make the zone in another stack, or import it (HostedZone.fromHostedZoneAttributes)`,
+      zone.node.path,
+    ),
+  ];
 }
 
 /**

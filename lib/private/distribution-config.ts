@@ -5,6 +5,7 @@ import * as cachePolicy from './cache-policy';
 import * as certificate from './certificate';
 import { DEFAULTS } from './defaults';
 import * as errorResponse from './error-response';
+import { environmentRules } from './home-region';
 import * as logging from './logging';
 import * as origin from './origin';
 import * as originGroup from './origin-group';
@@ -78,6 +79,8 @@ export interface Judging {
   readonly ownProps?: readonly string[];
   /** Whether the distribution is multi-tenant (tenant-only connection mode). */
   readonly tenantOnly?: boolean;
+  /** Where its access logs are delivered from: in us-east-1, its own stack or a companion. */
+  readonly logsHome?: IConstruct;
 }
 
 /**
@@ -126,7 +129,18 @@ export function rules(given: DistributionInput, judging: Judging = {}): string[]
   problems.push(...settings.rules(input));
   problems.push(...viewerMtls.rules(input, all));
   problems.push(...logging.rules(input.logging));
-  problems.push(...accessLogs.rules(input.accessLogs, judging.scope));
+  problems.push(...accessLogs.rules(input.accessLogs, judging.scope, judging.logsHome));
+  if (judging.scope !== undefined && input.sslCertificate?._request !== undefined) {
+    const environment = environmentRules(
+      'sslCertificate',
+      'a requested certificate (SslCertificate.dnsValidated)',
+      judging.scope,
+    );
+    problems.push(...environment);
+    if (environment.length === 0) {
+      problems.push(...certificate.zonePlacement(input.sslCertificate._request.hostedZone, judging.scope));
+    }
+  }
   if (tenantOnly) problems.push(...tenants.rules(given, all));
   else problems.push(...pricingPlan.rules(input, all));
   if (judging.scope) problems.push(...references(input, all, judging.scope));
