@@ -1,5 +1,6 @@
 import {
   App,
+  CfnParameter,
   Stack,
   aws_cloudfront as cloudfront,
   aws_cloudwatch as cloudwatch,
@@ -272,6 +273,27 @@ describe('fails when', () => {
     );
   });
 
+  test("a requested name is a parameter of the distribution's stack outside us-east-1 (a cycle)", () => {
+    const stack = new Stack(app, 'Site', { env: EU });
+    const name = new CfnParameter(stack, 'Name').valueAsString;
+    expect(
+      () =>
+        new Distribution(stack, 'Www', {
+          name: 'www.example.com',
+          sslCertificate: SslCertificate.dnsValidated({ domainName: name, hostedZone: zone(stack) }),
+          origins: [{ name: 'www', domainName: 'backend.example.com' }],
+          defaultCacheBehavior: { targetOrigin: 'www' },
+        }),
+    ).toThrow(
+      new Error(
+        errorOf(
+          'Distribution Site/Www',
+          '`sslCertificate.domainName` must not be a value of the distribution\'s stack Site (eu-west-1): the certificate is made in us-east-1, in the stack\'s companion Site-us-east-1, which the stack depends on, and this value would make the companion depend on the stack. Give a literal name, or a value of another stack; got: "a value of stack Site"',
+        ),
+      ),
+    );
+  });
+
   test("the hosted zone is made in the distribution's stack outside us-east-1 (a cycle between the two stacks)", () => {
     const stack = new Stack(app, 'Site', { env: EU });
     const own = new route53.PublicHostedZone(stack, 'OwnZone', { zoneName: 'example.com' });
@@ -289,7 +311,7 @@ describe('fails when', () => {
       new Error(
         errorOf(
           'Distribution Site/Www',
-          "`sslCertificate.hostedZone` must not be made in the distribution's stack Site (eu-west-1): the certificate is made in us-east-1, in the stack's companion Site-us-east-1, which the stack depends on, and the zone's ID would make the companion depend on the stack. Make the zone in another stack, or import it (HostedZone.fromHostedZoneAttributes); got: \"Site/OwnZone\"",
+          '`sslCertificate.hostedZone` must not be a value of the distribution\'s stack Site (eu-west-1): the certificate is made in us-east-1, in the stack\'s companion Site-us-east-1, which the stack depends on, and this value would make the companion depend on the stack. Make the zone in another stack, or import it (HostedZone.fromHostedZoneAttributes); got: "Site/OwnZone"',
         ),
       ),
     );
@@ -309,5 +331,29 @@ test("the alarm takes aws-cdk-lib's CreateAlarmOptions", () => {
     ComparisonOperator: 'LessThanThreshold',
     TreatMissingData: 'breaching',
     EvaluationPeriods: 3,
+  });
+});
+
+describe('does not judge deploy-time values', () => {
+  test('requested names and a zone ID from parameters of another stack', () => {
+    const dns = new Stack(app, 'Dns', { env: US });
+    const name = new CfnParameter(dns, 'Name').valueAsString;
+    const zoneId = new CfnParameter(dns, 'ZoneId').valueAsString;
+    const stack = new Stack(app, 'Site', { env: EU });
+    const hostedZone = route53.HostedZone.fromHostedZoneAttributes(stack, 'Zone', {
+      hostedZoneId: zoneId,
+      zoneName: 'example.com',
+    });
+    new Distribution(stack, 'Www', {
+      name: 'www.example.com',
+      sslCertificate: SslCertificate.dnsValidated({
+        domainName: name,
+        subjectAlternativeNames: [name],
+        hostedZone,
+      }),
+      origins: [{ name: 'www', domainName: 'backend.example.com' }],
+      defaultCacheBehavior: { targetOrigin: 'www' },
+    });
+    expect(() => app.synth()).not.toThrow();
   });
 });

@@ -2,7 +2,7 @@ import { Fn, Stack, aws_certificatemanager as acm, aws_cloudfront as cloudfront 
 import { IConstruct } from 'constructs';
 import { DEFAULTS } from './defaults';
 import { HOME_REGION } from './home-region';
-import { literalRegion, owned } from './references';
+import { literalRegion, owned, referencedStacks } from './references';
 import {
   Shape,
   like,
@@ -245,20 +245,42 @@ function coverage(input: CertificateInput, nameIsAlias: boolean): string[] {
 }
 
 /**
- * A requested certificate's hosted zone, made in the distribution's own stack outside us-east-1:
- * the certificate is made in the companion stack the distribution's stack depends on, and the
- * zone's ID would make the companion depend on the distribution's stack, a cycle.
+ * A requested certificate (`SslCertificate.dnsValidated`) outside us-east-1 is made in the
+ * companion stack the distribution's stack depends on: a value of the distribution's own stack in
+ * the request (its zone made there, a `CfnParameter` as a name) would make the companion depend on
+ * the stack, a cycle.
  */
-export function zonePlacement(zone: unknown, scope: IConstruct): string[] {
+export function requestPlacement(
+  request: { domainName: string; subjectAlternativeNames?: string[]; hostedZone: { hostedZoneId: string } },
+  scope: IConstruct,
+): string[] {
   const stack = Stack.of(scope);
-  if (!owned(zone) || Stack.of(zone) !== stack || stack.region === HOME_REGION) return [];
-  return [
-    message(
-      'sslCertificate.hostedZone',
-      `must not be made in the distribution's stack ${stack.node.path} (${stack.region}): the certificate is made in ${HOME_REGION}, in the stack's companion ${stack.stackName}-${HOME_REGION}, which the stack depends on, and the zone's ID would make the companion depend on the stack. Make the zone in another stack, or import it (HostedZone.fromHostedZoneAttributes)`,
-      zone.node.path,
-    ),
+  if (stack.region === HOME_REGION) return [];
+  const why = `the certificate is made in ${HOME_REGION}, in the stack's companion ${stack.stackName}-${HOME_REGION}, which the stack depends on, and this value would make the companion depend on the stack`;
+  const fields: [string, unknown, string][] = [
+    ['domainName', request.domainName, 'Give a literal name, or a value of another stack'],
+    [
+      'subjectAlternativeNames',
+      request.subjectAlternativeNames,
+      'Give literal names, or values of another stack',
+    ],
+    [
+      'hostedZone',
+      request.hostedZone?.hostedZoneId,
+      'Make the zone in another stack, or import it (HostedZone.fromHostedZoneAttributes)',
+    ],
   ];
+  return fields
+    .filter(([, value]) => value !== undefined && referencedStacks(value, scope).has(stack))
+    .map(([field, , instead]) =>
+      message(
+        `sslCertificate.${field}`,
+        `must not be a value of the distribution's stack ${stack.node.path} (${stack.region}): ${why}. ${instead}`,
+        field === 'hostedZone' && owned(request.hostedZone)
+          ? request.hostedZone.node.path
+          : `a value of stack ${stack.node.path}`,
+      ),
+    );
 }
 
 /**

@@ -138,7 +138,7 @@ export function rules(given: DistributionInput, judging: Judging = {}): string[]
     );
     problems.push(...environment);
     if (environment.length === 0) {
-      problems.push(...certificate.zonePlacement(input.sslCertificate._request.hostedZone, judging.scope));
+      problems.push(...certificate.requestPlacement(input.sslCertificate._request, judging.scope));
     }
   }
   if (tenantOnly) problems.push(...tenants.rules(given, all));

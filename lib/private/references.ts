@@ -157,7 +157,7 @@ export function renderedReferences(at: string, rendered: unknown, consumer: ICon
 }
 
 /** The stacks of the resources `value` references, resolved as `consumer` would. */
-function referencedStacks(value: unknown, consumer: IConstruct): Set<Stack> {
+export function referencedStacks(value: unknown, consumer: IConstruct): Set<Stack> {
   const recorder = new ReferenceRecorder(new StringConcat());
   Tokenization.resolve(value, { scope: consumer, resolver: recorder });
   return recorder.stacks;
