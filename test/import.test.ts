@@ -183,6 +183,65 @@ describe('generates idiomatic code', () => {
   });
 });
 
+describe('real templates: no crash, no dropped list', () => {
+  const hatches = (ts: string) => ts.split('\n').filter((l) => l.includes('resource.addProperty'));
+
+  test('lists and structs given as template functions are kept exactly, each at its own field', () => {
+    const ts = importDistribution(read('conditions-lists.yaml')).typescript;
+    expect(hatches(ts)).toEqual([
+      "    resource.addPropertyOverride('DistributionConfig.CacheBehaviors', { 'Fn::If': ['HasApi', [{ PathPattern: '/api/*', TargetOriginId: 'app', ViewerProtocolPolicy: 'https-only', CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'] }], { Ref: 'AWS::NoValue' }] });",
+      "    resource.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations', { 'Fn::If': ['HasEdge', [{ EventType: 'origin-request', LambdaFunctionARN: { Ref: 'EdgeFunctionArn' } }], { Ref: 'AWS::NoValue' }] });",
+      "    resource.addPropertyOverride('DistributionConfig.Origins.1.ConnectionAttempts', 5);",
+      "    resource.addPropertyOverride('DistributionConfig.Origins.1.OriginCustomHeaders', { 'Fn::If': ['HasApi', [{ HeaderName: 'X-Origin-Verify', HeaderValue: { Ref: 'SecretHeader' } }], { Ref: 'AWS::NoValue' }] });",
+    ]);
+  });
+
+  test("a refused setting is taken out at its field: the origins stay props (ConnectionAttempts: 5, CloudFront's maximum is 3)", () => {
+    const ts = importDistribution(read('conditions-lists.yaml')).typescript;
+    expect(ts).toContain("          name: 'app',\n          domainName: 'app.example.com',\n");
+  });
+
+  test("CloudFront's defaults need no hatch (OriginPath '', FieldLevelEncryptionId '', ErrorCachingMinTTL 0 as a prop, GrpcConfig off), and AWS::NoValue leaves the prop out", () => {
+    const ts = importDistribution(read('conditions-lists.yaml')).typescript;
+    expect(ts).not.toMatch(/OriginPath|FieldLevelEncryptionId|WebACLId|NoValue' \}\);/);
+    expect(ts).toContain('          minTtl: Duration.seconds(0),');
+    expect(hatches(importDistribution(read('conditions-structs.yaml')).typescript).join('\n')).not.toContain(
+      'GrpcConfig',
+    );
+  });
+
+  test('an S3 origin named by a template function is an S3 origin, and aliases from parameters are props', () => {
+    const ts = importDistribution(read('conditions-lists.yaml')).typescript;
+    expect(ts).toContain(
+      "cdkOrigin: origins.S3BucketOrigin.withBucketDefaults(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: Token.asString({ Ref: 'AssetsBucket' }), bucketRegionalDomainName: Token.asString({ 'Fn::GetAtt': ['AssetsBucket', 'RegionalDomainName'] }) })),",
+    );
+    expect(ts).toContain("      name: Token.asString({ Ref: 'DomainName' }),");
+    expect(ts).not.toContain('DistributionConfig.Aliases');
+  });
+
+  test('origins and structs that are wholly conditional: a stand-in, said so, and the input in the hatch; no log bucket made', () => {
+    const ts = importDistribution(read('conditions-structs.yaml')).typescript;
+    expect(ts).toContain(
+      '      // A stand-in: the input gives its origins or default behaviour as template functions, kept exactly by the escape hatch below.',
+    );
+    expect(ts).not.toContain('logging');
+    expect(hatches(ts).map((l) => /'(DistributionConfig[^']*)'/.exec(l)?.[1])).toEqual([
+      'DistributionConfig.Aliases',
+      'DistributionConfig.DefaultCacheBehavior.ForwardedValues',
+      'DistributionConfig.Logging',
+      'DistributionConfig.Origins',
+      'DistributionConfig.ViewerCertificate',
+    ]);
+  });
+
+  test('a value aws-cdk-lib refuses (a placeholder Lambda ARN) is taken out at its list and kept in the hatch', () => {
+    const ts = importDistribution(read('placeholder-lambda-arn.json')).typescript;
+    expect(ts).toContain(
+      "resource.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations', [{ EventType: 'viewer-request', LambdaFunctionARN: 'REPLACE_WITH_LAMBDA_ARN' }]);",
+    );
+  });
+});
+
 describe('the command', () => {
   let out: string;
   let err: string;

@@ -1,6 +1,6 @@
 import { App, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
-import { Code, Value, build } from './code';
-import { METHOD_ORDER } from './model';
+import { BuildError, Code, Value, build } from './code';
+import { METHOD_ORDER, isNoValue } from './model';
 import { ImportError } from './parse';
 import { isIntrinsic } from './schema';
 import { Distribution, DistributionProps } from '../distribution';
@@ -30,7 +30,12 @@ export function render(props: Record<string, Value | undefined>, overrides: read
   try {
     distribution = new Distribution(stack, 'Distribution', build(props, stack) as DistributionProps);
   } catch (e) {
-    const problems = (e as Error).message.split('\n').slice(1);
+    if (e instanceof BuildError) {
+      throw new RefusedError(`our Distribution refuses this configuration: ${e.message}`, [e.at]);
+    }
+    const lines = (e as Error).message.split('\n');
+    // Our constructs list their problems under a first line; anything else is said whole.
+    const problems = /has \d+ problems?:$/.test(lines[0]) ? lines.slice(1) : [lines[0]];
     const paths = problems
       .map((p) => /^`([\w.[\]]+)`/.exec(p)?.[1])
       .filter((p): p is string => p !== undefined);
@@ -48,7 +53,7 @@ export function render(props: Record<string, Value | undefined>, overrides: read
 
 /** CloudFront's values for what a `DistributionConfig` leaves out, so that absent equals default. */
 export function withDefaults(config: Json): Json {
-  const c = coerce(clone(config));
+  const c = coerce(literalValues(clone(config)));
   const set = (o: Json, key: string, value: Json) => {
     if (o && typeof o === 'object' && !isIntrinsic(o) && o[key] === undefined) o[key] = value;
   };
@@ -99,8 +104,14 @@ export function withDefaults(config: Json): Json {
       set(b.ForwardedValues, 'Cookies', { Forward: 'none' });
     }
   }
+  for (const b of behaviors.filter((x) => x && typeof x === 'object')) {
+    // CloudFront reports an empty field-level encryption ID, and none: the same.
+    if (b.FieldLevelEncryptionId === '') delete b.FieldLevelEncryptionId;
+    if (b.GrpcConfig && b.GrpcConfig.Enabled === false) delete b.GrpcConfig;
+  }
   for (const o of Array.isArray(c.Origins) ? c.Origins : []) {
     set(o, 'OriginPath', '');
+    if (o.CustomOriginConfig) set(o.CustomOriginConfig, 'IpAddressType', 'ipv4');
     set(o, 'ConnectionAttempts', 3);
     set(o, 'ConnectionTimeout', 10);
     if (o.CustomOriginConfig) {
@@ -156,20 +167,37 @@ export function settle(props: Record<string, Value | undefined>): {
 } {
   let current = props;
   const removed = new Set<string>();
-  for (let round = 0; round < 20; round++) {
+  for (let round = 0; round < 50; round++) {
     try {
       return { props: current, rendered: render(current) };
     } catch (e) {
       if (!(e instanceof RefusedError)) throw e;
-      const paths = e.paths.map((p) => p.replace(/\[\d+\].*$/, '')).filter((p) => !removed.has(p));
+      // The narrowest path first (the field, not its list); where taking it out is refused again
+      // (a required field), the path that holds it.
+      const paths = e.paths.map((p) => narrowest(p, removed)).filter((p): p is string[] => p !== undefined);
       if (paths.length === 0) throw new ImportError(e.message);
       for (const p of paths) {
-        current = without(current, p.split('.'));
-        removed.add(p);
+        current = without(current, p);
+        removed.add(p.join('.'));
       }
     }
   }
   throw new ImportError('our Distribution keeps refusing this configuration');
+}
+
+/**
+ * The prop path `at` (`origins[1].connectionAttempts`) as keys and indexes, or the nearest path
+ * above it not taken out yet; an index is never taken out alone (the lists stay aligned with the
+ * input's), so a refused element takes its list.
+ */
+function narrowest(at: string, removed: ReadonlySet<string>): string[] | undefined {
+  const parts = at.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== '');
+  for (let n = parts.length; n > 0; n--) {
+    const path = parts.slice(0, n);
+    if (/^\d+$/.test(path[path.length - 1])) continue;
+    if (!removed.has(path.join('.'))) return path;
+  }
+  return undefined;
 }
 
 /** Our construct's refusal, with the prop paths its problems name. */
@@ -182,10 +210,15 @@ class RefusedError extends ImportError {
   }
 }
 
-/** `o` without the prop at `path` (keys, from the top). */
+/** `o` without the prop at `path` (keys and list indexes, from the top). */
 function without(o: Json, path: string[]): Json {
-  if (o === undefined || typeof o !== 'object' || Array.isArray(o) || o instanceof Code) return o;
+  if (o === undefined || typeof o !== 'object' || o instanceof Code) return o;
   const [key, ...rest] = path;
+  if (Array.isArray(o)) {
+    const i = Number(key);
+    if (!Number.isInteger(i) || rest.length === 0) return o;
+    return o.map((item, j) => (j === i ? without(item, rest) : item));
+  }
   if (rest.length === 0) {
     const { [key]: _gone, ...others } = o;
     return others;
@@ -270,6 +303,17 @@ function sortKeys(v: Json): Json {
     );
   }
   return v;
+}
+
+/** `v` without what `Ref: AWS::NoValue` leaves out (CloudFormation removes the property). */
+function literalValues(v: Json): Json {
+  if (Array.isArray(v)) return v.filter((x) => !isNoValue(x)).map(literalValues);
+  if (v === null || typeof v !== 'object' || isIntrinsic(v)) return v;
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => !isNoValue(x))
+      .map(([k, x]) => [k, literalValues(x)]),
+  );
 }
 
 function clone(v: Json): Json {

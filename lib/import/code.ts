@@ -22,21 +22,44 @@ export type Value =
   string | number | boolean | Value[] | { [key: string]: Value | undefined } | Code | DataMap;
 
 /** The value a tree builds, in `scope`. */
-export function build(value: Value | undefined, scope: Construct): unknown {
+export function build(value: Value | undefined, scope: Construct, at = ''): unknown {
   if (value === undefined) return undefined;
-  if (value instanceof Code) return value.make(scope);
-  if (value instanceof DataMap) {
-    return Object.fromEntries(Object.entries(value.entries).map(([k, v]) => [k, build(v, scope)]));
+  if (value instanceof Code) {
+    try {
+      return value.make(scope);
+    } catch (e) {
+      // aws-cdk-lib refuses the value (a Lambda ARN that is no version's): said as our
+      // constructs say it, naming the prop.
+      const reason = ((e as Error).message ?? String(e)).split('\n')[0];
+      throw new BuildError(
+        `\`${at}\` cannot be built: aws-cdk-lib refuses it (${reason}); got: ${value.ts}`,
+        at,
+      );
+    }
   }
-  if (Array.isArray(value)) return value.map((v) => build(v, scope));
+  const under = (k: string | number) => (typeof k === 'number' ? `${at}[${k}]` : at ? `${at}.${k}` : k);
+  if (value instanceof DataMap) {
+    return Object.fromEntries(Object.entries(value.entries).map(([k, v]) => [k, build(v, scope, under(k))]));
+  }
+  if (Array.isArray(value)) return value.map((v, i) => build(v, scope, under(i)));
   if (typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => [k, build(v, scope)]),
+        .map(([k, v]) => [k, build(v, scope, under(k))]),
     );
   }
   return value;
+}
+
+/** aws-cdk-lib's refusal of a value the generated code would build, at the prop path `at`. */
+export class BuildError extends Error {
+  constructor(
+    message: string,
+    public readonly at: string,
+  ) {
+    super(message);
+  }
 }
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

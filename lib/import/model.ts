@@ -181,8 +181,90 @@ export function bucketOfDomain(domain: string): string | undefined {
   return /^(.+?)\.s3(?:[.-][a-z0-9-]+)?(?:\.dualstack)?\.amazonaws\.com(?:\.cn)?$/.exec(domain)?.[1];
 }
 
+/**
+ * Fields whose value is a list of structs or a struct: where a template gives one as a template
+ * function (`Fn::If`, `Ref`), the props leave it out and the check keeps the function exactly, in
+ * an escape hatch on that one field.
+ */
+const STRUCTURED = new Set([
+  'Origins',
+  'OriginGroups',
+  'Items',
+  'Members',
+  'DefaultCacheBehavior',
+  'CacheBehaviors',
+  'CustomErrorResponses',
+  'Logging',
+  'ViewerCertificate',
+  'Restrictions',
+  'GeoRestriction',
+  'OriginCustomHeaders',
+  'CustomOriginConfig',
+  'S3OriginConfig',
+  'OriginShield',
+  'LambdaFunctionAssociations',
+  'FunctionAssociations',
+  'ForwardedValues',
+  'Cookies',
+  'TrustedKeyGroups',
+  'VpcOriginConfig',
+  'FailoverCriteria',
+  'StatusCodes',
+  'GrpcConfig',
+  'OriginMtlsConfig',
+  'ViewerMtlsConfig',
+  'TenantConfig',
+  'CacheTagConfig',
+]);
+
+/** `Ref: AWS::NoValue`: CloudFormation leaves the property out. */
+export function isNoValue(value: unknown): boolean {
+  return isIntrinsic(value) && (value as { Ref?: unknown }).Ref === 'AWS::NoValue';
+}
+
+/**
+ * The input as our props read it: without what `AWS::NoValue` leaves out, without template
+ * functions where a struct or a list of structs belongs, and without such functions among a
+ * list's structs (the check restores each one exactly, at its own path).
+ */
+export function literalView(value: Json, key?: string): Json {
+  if (Array.isArray(value)) {
+    const kept = value.filter((v) => !isNoValue(v));
+    return (key && STRUCTURED.has(key) ? kept.filter((v) => !isIntrinsic(v)) : kept).map((v) =>
+      literalView(v),
+    );
+  }
+  if (value === null || typeof value !== 'object' || isIntrinsic(value)) return value;
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (isNoValue(v) || (STRUCTURED.has(k) && isIntrinsic(v))) continue;
+    out[k] = literalView(v, k);
+  }
+  return out;
+}
+
+/**
+ * The bucket a template function names as an S3 REST domain (`!GetAtt Bucket.RegionalDomainName`,
+ * `!GetAtt Bucket.DomainName`, `!Sub '${Bucket}.s3.amazonaws.com'` and its Regional forms), as the
+ * template value of its name (`Ref: Bucket`).
+ */
+export function bucketOfFunction(domain: Json): Json {
+  if (!isIntrinsic(domain)) return undefined;
+  const getAtt = domain['Fn::GetAtt'];
+  if (Array.isArray(getAtt) && ['RegionalDomainName', 'DomainName'].includes(getAtt[1])) {
+    return { Ref: getAtt[0] };
+  }
+  const sub = domain['Fn::Sub'];
+  if (typeof sub === 'string') {
+    const m = /^\$\{([A-Za-z0-9]+)\}\.s3(?:[.-](?:[a-z0-9-]+|\$\{AWS::Region\}))?\.amazonaws\.com$/.exec(sub);
+    if (m) return { Ref: m[1] };
+  }
+  return undefined;
+}
+
 /** The props of `config` (CloudFormation's `DistributionConfig`). */
-export function toModel(config: Json): Model {
+export function toModel(input: Json): Model {
+  const config = literalView(input);
   const uses = new Set<string>();
   const ids = new Ids();
   const policy = (
@@ -295,16 +377,17 @@ export function toModel(config: Json): Model {
     };
   };
 
-  const bucket = (base: string, name: string, domain: Json): Code => {
+  const bucket = (base: string, bucketName: Json, domain: Json): Code => {
     uses.add('s3');
     const cid = ids.next(base);
     const d = str(domain, uses)!;
+    const name = str(bucketName, uses)!;
     return new Code(
-      `s3.Bucket.fromBucketAttributes(this, '${cid}', { bucketName: ${tsString(name)}, bucketRegionalDomainName: ${arg(d, 'ts')} })`,
-      `s3.Bucket.from_bucket_attributes(self, "${cid}", bucket_name=${JSON.stringify(name)}, bucket_regional_domain_name=${arg(d, 'py')})`,
+      `s3.Bucket.fromBucketAttributes(this, '${cid}', { bucketName: ${arg(name, 'ts')}, bucketRegionalDomainName: ${arg(d, 'ts')} })`,
+      `s3.Bucket.from_bucket_attributes(self, "${cid}", bucket_name=${arg(name, 'py')}, bucket_regional_domain_name=${arg(d, 'py')})`,
       (s) =>
         s3.Bucket.fromBucketAttributes(s, cid, {
-          bucketName: name,
+          bucketName: made(name, s),
           bucketRegionalDomainName: made(d, s),
         }),
     );
@@ -313,10 +396,12 @@ export function toModel(config: Json): Model {
   const origin = (o: Json): Record<string, Value | undefined> => {
     const custom = o.CustomOriginConfig;
     const s3config = o.S3OriginConfig;
-    const bucketName = typeof o.DomainName === 'string' ? bucketOfDomain(o.DomainName) : undefined;
+    const bucketName: Json =
+      typeof o.DomainName === 'string' ? bucketOfDomain(o.DomainName) : bucketOfFunction(o.DomainName);
     const common = {
       name: str(o.Id, uses),
-      originPath: str(o.OriginPath, uses),
+      // CloudFront's default, which console exports write out.
+      originPath: o.OriginPath === '' ? undefined : str(o.OriginPath, uses),
       customHeaders: o.OriginCustomHeaders
         ? new DataMap(
             Object.fromEntries(
@@ -431,8 +516,16 @@ export function toModel(config: Json): Model {
   }
   // CloudFront serves alternate domain names only with a certificate, and so does our construct:
   // without one, the input's names are kept through the escape hatch.
-  const literalAliases = Array.isArray(aliases) && !aliases.some(isIntrinsic) && sslCertificate !== undefined;
-  const name = literalAliases && aliases.length > 0 ? aliases[0] : 'imported.example.com';
+  // A list of names (each a literal or a template value, such as a parameter's `Ref`) is props; a
+  // list that is itself a template value stays whole, in the escape hatch.
+  const literalAliases = Array.isArray(aliases) && sslCertificate !== undefined;
+  const name: string | Code =
+    literalAliases && aliases.length > 0 ? str(aliases[0], uses)! : 'imported.example.com';
+
+  // Where the input's origins or default behaviour are template functions (`Fn::If`), a stand-in
+  // builds the construct, and the escape hatch holds the input's, exactly.
+  const origins = (config.Origins ?? []).map(origin);
+  const target = str(config.DefaultCacheBehavior?.TargetOriginId, uses) ?? 'imported';
 
   const geo = config.Restrictions?.GeoRestriction;
   let geoRestriction: Value | undefined;
@@ -449,8 +542,12 @@ export function toModel(config: Json): Model {
 
   const logging = config.Logging;
   let loggingProps: Value | undefined;
-  if (logging?.Bucket !== undefined) {
-    const bucketName = typeof logging.Bucket === 'string' ? bucketOfDomain(logging.Bucket) : undefined;
+  const logBucketName: Json =
+    typeof logging?.Bucket === 'string' ? bucketOfDomain(logging.Bucket) : bucketOfFunction(logging?.Bucket);
+  // A log bucket the props cannot name (a template value that is no bucket's domain) is left to
+  // the escape hatch: our construct would otherwise make a log bucket of its own, unused.
+  if (logging?.Bucket !== undefined && (logBucketName !== undefined || !isIntrinsic(logging.Bucket))) {
+    const bucketName = logBucketName;
     loggingProps = {
       enabled: true,
       bucket: bucketName ? bucket('LogBucket', bucketName, logging.Bucket) : undefined,
@@ -462,28 +559,35 @@ export function toModel(config: Json): Model {
   const props: Record<string, Value | undefined> = {
     name,
     aliases: literalAliases
-      ? (aliases.slice(1) as string[]).filter((a) => a !== name)
+      ? aliases
+          .slice(1)
+          .filter((a) => a !== name)
+          .map((a) => str(a, uses) as Value)
       : sslCertificate
         ? list(aliases, uses)
         : undefined,
     comment: str(config.Comment ?? '', uses),
     enabled: bool(config.Enabled),
     rootObject: str(config.DefaultRootObject ?? '', uses),
-    origins: (config.Origins ?? []).map(origin),
+    origins: origins.length > 0 ? origins : [{ name: target, domainName: 'imported.example.com' }],
     originGroups: config.OriginGroups?.Items?.map((g: Json) => ({
       name: str(g.Id, uses),
       primaryOrigin: str(g.Members?.Items?.[0]?.OriginId, uses),
       secondaryOrigin: str(g.Members?.Items?.[1]?.OriginId, uses),
       failoverStatusCodes: g.FailoverCriteria?.StatusCodes?.Items?.map((c: Json) => num(c, uses)),
     })),
-    defaultCacheBehavior: config.DefaultCacheBehavior ? behavior(config.DefaultCacheBehavior) : undefined,
+    defaultCacheBehavior: config.DefaultCacheBehavior
+      ? behavior(config.DefaultCacheBehavior)
+      : { targetOrigin: (origins[0]?.name as string | Code | undefined) ?? target },
     behaviors: config.CacheBehaviors?.map(behavior),
-    errorResponses: config.CustomErrorResponses?.map((e: Json) => ({
-      errorCode: num(e.ErrorCode, uses),
-      responseCode: num(e.ResponseCode, uses),
-      responsePagePath: str(e.ResponsePagePath, uses),
-      minTtl: duration(e.ErrorCachingMinTTL ?? 300, uses),
-    })),
+    errorResponses: config.CustomErrorResponses?.length
+      ? config.CustomErrorResponses.map((e: Json) => ({
+          errorCode: num(e.ErrorCode, uses),
+          responseCode: num(e.ResponseCode, uses),
+          responsePagePath: str(e.ResponsePagePath, uses),
+          minTtl: duration(e.ErrorCachingMinTTL ?? 300, uses),
+        }))
+      : undefined,
     logging: loggingProps,
     // CloudFormation's defaults differ from ours: the input's values, stated.
     priceClass: enumMember(
@@ -516,6 +620,10 @@ export function toModel(config: Json): Model {
   };
   uses.add('Distribution');
   const notes: Record<string, string> = {};
+  if (origins.length === 0 || config.DefaultCacheBehavior === undefined) {
+    notes.origins =
+      'A stand-in: the input gives its origins or default behaviour as template functions, kept exactly by the escape hatch below.';
+  }
   if (!(literalAliases && aliases.length > 0)) {
     notes.name =
       'A placeholder: the input has no alternate domain name this prop can hold (our props need a certificate for them).';
@@ -550,6 +658,9 @@ const OUR_DEFAULTS: Record<string, string> = {
   connectionTimeout: 'Duration.seconds(10)',
 };
 
+/** How an error response's defaults print. */
+const ERROR_DEFAULTS: Record<string, string> = { minTtl: 'Duration.seconds(10)' };
+
 function text(v: Value | undefined): string | undefined {
   if (v instanceof Code) return v.ts;
   return v === undefined || v instanceof DataMap ? undefined : JSON.stringify(v);
@@ -557,18 +668,18 @@ function text(v: Value | undefined): string | undefined {
 
 /** `props` without what equals our defaults, at every level of the specification's structs. */
 function withoutDefaults(props: Record<string, Value | undefined>): Record<string, Value | undefined> {
-  const prune = (o: Record<string, Value | undefined>) =>
+  const prune = (o: Record<string, Value | undefined>, defaults: Record<string, string> = OUR_DEFAULTS) =>
     Object.fromEntries(
-      Object.entries(o).filter(
-        ([k, v]) => v !== undefined && !(k in OUR_DEFAULTS && text(v) === OUR_DEFAULTS[k]),
-      ),
+      Object.entries(o).filter(([k, v]) => v !== undefined && !(k in defaults && text(v) === defaults[k])),
     );
-  const each = (v: Value | undefined) =>
-    Array.isArray(v) ? v.map((x) => prune(x as Record<string, Value | undefined>)) : v;
+  const each = (v: Value | undefined, defaults?: Record<string, string>) =>
+    Array.isArray(v) ? v.map((x) => prune(x as Record<string, Value | undefined>, defaults)) : v;
   const top = prune(props);
   if (top.comment === top.name) delete top.comment;
   if (Array.isArray(top.aliases) && top.aliases.length === 0) delete top.aliases;
-  for (const key of ['origins', 'behaviors', 'errorResponses', 'originGroups']) top[key] = each(top[key]);
+  for (const key of ['origins', 'behaviors', 'originGroups']) top[key] = each(top[key]);
+  // An error response's own default: its minTtl is not a behaviour's.
+  top.errorResponses = each(top.errorResponses, ERROR_DEFAULTS);
   if (top.defaultCacheBehavior) {
     top.defaultCacheBehavior = prune(top.defaultCacheBehavior as Record<string, Value | undefined>);
   }
