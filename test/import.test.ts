@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
-import { differences, withDefaults } from '../lib/import/check';
+import { check, differences, withDefaults } from '../lib/import/check';
 import { main } from '../lib/import/cli';
 import { importDistribution } from '../lib/import/index';
 import { findDistribution, parseText } from '../lib/import/parse';
@@ -231,6 +231,46 @@ describe('real templates: no crash, no dropped list', () => {
       'DistributionConfig.Logging',
       'DistributionConfig.Origins',
       'DistributionConfig.ViewerCertificate',
+    ]);
+  });
+
+  test("an S3 origin with its own Origin Access Control and a path: aws-cdk-lib's S3 origin holds both; no Origin Access Control of ours, no hatch", () => {
+    const imported = importDistribution(read('oac-origin-path.yaml'));
+    expect(imported.typescript).toContain(
+      "cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: 'my-site-bucket', bucketRegionalDomainName: 'my-site-bucket.s3.eu-west-1.amazonaws.com' }), { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, 'OriginAccessControl', Token.asString({ 'Fn::GetAtt': ['SiteOac', 'Id'] })), originPath: '/current' }),",
+    );
+    expect(hatches(imported.typescript)).toEqual([]);
+  });
+
+  test('--check names a resource the generated code makes and the input has not', () => {
+    const problems = check(
+      {
+        name: 'www.example.com',
+        origins: [{ name: 'site', domainName: 'site.example.com' }],
+        defaultCacheBehavior: { targetOrigin: 'site' },
+        logging: { enabled: true },
+      },
+      [],
+      {
+        Enabled: true,
+        Comment: 'www.example.com',
+        Origins: [
+          {
+            Id: 'site',
+            DomainName: 'site.example.com',
+            CustomOriginConfig: { OriginProtocolPolicy: 'https-only' },
+          },
+        ],
+        DefaultCacheBehavior: { TargetOriginId: 'site', ViewerProtocolPolicy: 'redirect-to-https' },
+      },
+    );
+    expect(problems.filter((p) => p.includes('the generated code makes it'))).toEqual([
+      expect.stringMatching(
+        /^DistributionLoggingBucket[0-9A-F]{8} \(AWS::S3::Bucket\): the generated code makes it, and the input has no such resource$/,
+      ),
+      expect.stringMatching(
+        /^DistributionLoggingBucketPolicy[0-9A-F]{8} \(AWS::S3::BucketPolicy\): the generated code makes it/,
+      ),
     ]);
   });
 

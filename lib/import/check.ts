@@ -24,6 +24,18 @@ export interface Override {
 
 /** The `DistributionConfig` our construct renders for `props`, with `overrides` applied. */
 export function render(props: Record<string, Value | undefined>, overrides: readonly Override[] = []): Json {
+  return renderStack(props, overrides).config;
+}
+
+/**
+ * The stack our construct makes of `props`, with `overrides` applied: the distribution's
+ * `DistributionConfig`, and every other resource it makes (an Origin Access Control, a log
+ * bucket), by logical id and type.
+ */
+export function renderStack(
+  props: Record<string, Value | undefined>,
+  overrides: readonly Override[] = [],
+): { config: Json; others: [string, string][] } {
   const app = new App();
   const stack = new Stack(app, 'Check');
   let distribution: Distribution;
@@ -48,7 +60,10 @@ export function render(props: Record<string, Value | undefined>, overrides: read
   }
   const template = app.synth().getStackByName(stack.stackName).template;
   const logicalId = stack.getLogicalId(resource);
-  return template.Resources[logicalId].Properties.DistributionConfig;
+  const others = Object.entries(template.Resources as Record<string, Json>)
+    .filter(([id, r]) => id !== logicalId && r.Type !== 'AWS::CDK::Metadata')
+    .map(([id, r]): [string, string] => [id, r.Type]);
+  return { config: template.Resources[logicalId].Properties.DistributionConfig, others };
 }
 
 /** CloudFront's values for what a `DistributionConfig` leaves out, so that absent equals default. */
@@ -237,11 +252,18 @@ export function check(
   overrides: readonly Override[],
   input: Json,
 ): string[] {
-  return differences(withDefaults(render(props, overrides)), withDefaults(input)).map((d) =>
-    d.value === undefined
-      ? `${d.path}: rendered, but absent from the input`
-      : `${d.path}: the input has ${JSON.stringify(d.value)}`,
-  );
+  const { config, others } = renderStack(props, overrides);
+  return [
+    ...differences(withDefaults(config), withDefaults(input)).map((d) =>
+      d.value === undefined
+        ? `${d.path}: rendered, but absent from the input`
+        : `${d.path}: the input has ${JSON.stringify(d.value)}`,
+    ),
+    // The input's other resources come along unchanged (CfnInclude): anything else is new.
+    ...others.map(
+      ([id, type]) => `${id} (${type}): the generated code makes it, and the input has no such resource`,
+    ),
+  ];
 }
 
 /** Keys whose values CloudFormation reads as booleans or numbers, which templates may quote. */

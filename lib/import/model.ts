@@ -8,7 +8,7 @@ import {
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Code, DataMap, Value, pyLiteral, tsLiteral, tsString } from './code';
+import { Code, DataMap, Value, build, print, pyLiteral, tsLiteral, tsString } from './code';
 import { isIntrinsic } from './schema';
 import { SslCertificate } from '../viewer-certificate';
 
@@ -416,45 +416,52 @@ export function toModel(input: Json): Model {
         : undefined,
       responseCompletionTimeout: duration(o.ResponseCompletionTimeout, uses),
     };
-    // CloudFront's defaults that the API reports count as absent.
-    const onlyName =
-      Object.entries(common)
-        .slice(1)
-        .every(([k, v]) => v === undefined || text(v) === OUR_DEFAULTS[k]) &&
-      s3config?.OriginReadTimeout === undefined;
+    // CloudFront's defaults that the API reports count as absent; the rest of the origin's
+    // settings go into aws-cdk-lib's S3 origin's own props.
+    const settings = Object.entries(common)
+      .slice(1)
+      .filter(([k, v]) => v !== undefined && text(v) !== OUR_DEFAULTS[k]) as [string, Value][];
     const emptyOai =
       s3config && (s3config.OriginAccessIdentity === undefined || s3config.OriginAccessIdentity === '');
-    if (s3config && bucketName && emptyOai && onlyName) {
+    if (s3config && bucketName && emptyOai && s3config.OriginReadTimeout === undefined) {
       // An Origin Access Control of its own, or none (a public bucket): aws-cdk-lib's S3 origin
       // says it as it is, with no Origin Access Control made for the stack.
       uses.add('origins');
       const b = bucket('Bucket', bucketName, o.DomainName);
-      if (o.OriginAccessControlId === undefined) {
-        return {
-          name: common.name,
-          cdkOrigin: new Code(
-            `origins.S3BucketOrigin.withBucketDefaults(${b.ts})`,
-            `origins.S3BucketOrigin.with_bucket_defaults(${b.py})`,
-            (sc) => cfOrigins.S3BucketOrigin.withBucketDefaults(b.make(sc) as s3.IBucket),
+      const options: [string, Value][] = [...settings];
+      if (o.OriginAccessControlId !== undefined) {
+        uses.add('cloudfront');
+        const cid = ids.next('OriginAccessControl');
+        const oac = str(o.OriginAccessControlId, uses)!;
+        options.unshift([
+          'originAccessControl',
+          new Code(
+            `cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, '${cid}', ${arg(oac, 'ts')})`,
+            `cloudfront.S3OriginAccessControl.from_origin_access_control_id(self, "${cid}", ${arg(oac, 'py')})`,
+            (sc) => cloudfront.S3OriginAccessControl.fromOriginAccessControlId(sc, cid, made(oac, sc)),
           ),
-        };
+        ]);
       }
-      uses.add('cloudfront');
-      const cid = ids.next('OriginAccessControl');
-      const oac = str(o.OriginAccessControlId, uses)!;
+      const method = o.OriginAccessControlId === undefined ? 'withBucketDefaults' : 'withOriginAccessControl';
+      const pyMethod =
+        o.OriginAccessControlId === undefined ? 'with_bucket_defaults' : 'with_origin_access_control';
+      const ts =
+        options.length > 0
+          ? `, { ${options.map(([k, v]) => `${k}: ${inline(v, 'typescript')}`).join(', ')} }`
+          : '';
+      const py = options
+        .map(([k, v]) => `, ${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}=${inline(v, 'python')}`)
+        .join('');
       return {
         name: common.name,
         cdkOrigin: new Code(
-          `origins.S3BucketOrigin.withOriginAccessControl(${b.ts}, { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, '${cid}', ${arg(oac, 'ts')}) })`,
-          `origins.S3BucketOrigin.with_origin_access_control(${b.py}, origin_access_control=cloudfront.S3OriginAccessControl.from_origin_access_control_id(self, "${cid}", ${arg(oac, 'py')}))`,
+          `origins.S3BucketOrigin.${method}(${b.ts}${ts})`,
+          `origins.S3BucketOrigin.${pyMethod}(${b.py}${py})`,
           (sc) =>
-            cfOrigins.S3BucketOrigin.withOriginAccessControl(b.make(sc) as s3.IBucket, {
-              originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(
-                sc,
-                cid,
-                made(oac, sc),
-              ),
-            }),
+            cfOrigins.S3BucketOrigin[method](
+              b.make(sc) as s3.IBucket,
+              Object.fromEntries(options.map(([k, v]) => [k, build(v, sc)])) as never,
+            ),
         ),
       };
     }
@@ -657,6 +664,13 @@ const OUR_DEFAULTS: Record<string, string> = {
   connectionAttempts: '3',
   connectionTimeout: 'Duration.seconds(10)',
 };
+
+/** A value printed on one line, for an argument. */
+function inline(v: Value, language: 'typescript' | 'python'): string {
+  return print(v, language, '')
+    .replace(/\n\s*/g, ' ')
+    .replace(/,\s*([}\]])/g, ' $1');
+}
 
 /** How an error response's defaults print. */
 const ERROR_DEFAULTS: Record<string, string> = { minTtl: 'Duration.seconds(10)' };
