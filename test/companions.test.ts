@@ -229,6 +229,25 @@ describe('a stack in us-east-1', () => {
   });
 });
 
+test('a stack of us-east-1 whose account is known only at deploy time needs no companion', () => {
+  const stack = new Stack(app, 'Site', { env: { region: 'us-east-1' } });
+  const www = new Distribution(stack, 'Www', {
+    ...props(stack),
+    accessLogs: {
+      destination: AccessLogDestination.firehose('arn:aws:firehose:us-east-1:111111111111:deliverystream/cf'),
+    },
+  });
+  www.addAlarm('Errors', www.metric5xxErrorRate(), { threshold: 5, evaluationPeriods: 1 });
+  expect(app.synth().stacks.map((s) => s.stackName)).toEqual(['Site']);
+});
+
+test('a stack of another Region whose account is known only at deploy time: the companion needs it', () => {
+  const stack = new Stack(app, 'Site', { env: { region: 'eu-west-1' } });
+  expect(() => new Distribution(stack, 'Www', props(stack))).toThrow(
+    '`sslCertificate` needs the account and Region of stack Site (its `env`)',
+  );
+});
+
 describe('fails when', () => {
   test('the stack is environment-agnostic: a requested certificate', () => {
     const agnostic = new Stack(app, 'Site');

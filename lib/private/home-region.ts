@@ -14,9 +14,14 @@ import { IConstruct } from 'constructs';
 /** The Region of CloudFront's certificates, log delivery sources and metrics. */
 export const HOME_REGION = 'us-east-1';
 
-/** Whether the stack of `scope` has an account and a Region known at synth. */
+/**
+ * Whether the library knows where to make what `scope`'s distribution needs in us-east-1: the
+ * stack is in us-east-1 (its account may be unknown), or its account and Region are both known
+ * (a companion stack of that account).
+ */
 export function hasEnvironment(scope: IConstruct): boolean {
   const stack = Stack.of(scope);
+  if (stack.region === HOME_REGION) return true;
   return !Token.isUnresolved(stack.region) && !Token.isUnresolved(stack.account);
 }
 
