@@ -79,9 +79,12 @@ describe.each([
   'api-get-distribution.json',
   'parameters-intrinsics.yaml',
   'lambda-edge.yaml',
+  'conditions-lists.yaml',
+  'conditions-structs.yaml',
+  'oac-origin-path.yaml',
 ])('the generated TypeScript of %s, run', (file) => {
-  test('renders the input', () => {
-    const ts = importDistribution(read(file), { source: file }).typescript.replace(
+  test('renders the input, with the rest of the template declared (a fresh app, no dangling reference)', () => {
+    const ts = importDistribution(read(file), { source: path.join(CORPUS, file) }).typescript.replace(
       "from 'cdk-cloudfront-distributions'",
       "from '../../lib'",
     );
@@ -100,6 +103,17 @@ describe.each([
     expect(differences(withDefaults(rendered.Properties.DistributionConfig), withDefaults(input))).toEqual(
       [],
     );
+    // Every Ref and GetAtt of the stack names a parameter, a condition or a resource it declares.
+    const declared = new Set([
+      ...Object.keys(template.Parameters ?? {}),
+      ...Object.keys(template.Resources ?? {}),
+    ]);
+    const refs = [...JSON.stringify(template).matchAll(/"Ref":"([^"]+)"|"Fn::GetAtt":\["([^"]+)"/g)].map(
+      (m) => m[1] ?? m[2],
+    );
+    expect(refs.filter((r) => !r.startsWith('AWS::') && !declared.has(r))).toEqual([]);
+    const conditions = [...JSON.stringify(template).matchAll(/"Fn::If":\["([^"]+)"/g)].map((m) => m[1]);
+    expect(conditions.filter((c) => !(c in (template.Conditions ?? {})))).toEqual([]);
   });
 });
 

@@ -11,6 +11,8 @@ export interface Program {
   readonly id: string;
   /** The template's logical id, kept so that `cdk import` or a stack update adopts the resource. */
   readonly logicalId?: string;
+  /** The template file whose other parameters, conditions and resources come along (CfnInclude). */
+  readonly include?: string;
   readonly source: string;
 }
 
@@ -22,6 +24,7 @@ const CDK_NAMES: Record<string, [string, string]> = {
   lambda: ['aws_lambda as lambda', 'aws_lambda as lambda_'],
   origins: ['aws_cloudfront_origins as origins', 'aws_cloudfront_origins as origins'],
   s3: ['aws_s3 as s3', 'aws_s3 as s3'],
+  cfninc: ['cloudformation_include as cfninc', 'cloudformation_include as cfninc'],
 };
 const OURS = ['Distribution', 'SslCertificate'];
 
@@ -37,6 +40,9 @@ function className(id: string): string {
 const TOKENS =
   "Token.asString(...), Token.asNumber(...) and Token.asList(...) are the template's deploy-time values (Ref, Fn::...), kept as they are.";
 const WHY = 'Kept exactly through an escape hatch: our props do not express this part of the input.';
+const INCLUDE =
+  'The rest of the template, logical ids kept: what the distribution references stays declared, and `cdk import` or a stack update finds the same resources.';
+const REPLACE = "The distribution below takes the place of the template's.";
 
 /** The TypeScript program. */
 export function typescript(p: Program): string {
@@ -44,7 +50,10 @@ export function typescript(p: Program): string {
     'Stack',
     'StackProps',
     ...Object.keys(CDK_NAMES).filter(
-      (n) => p.uses.has(n) || (n === 'cloudfront' && (p.overrides.length > 0 || p.logicalId)),
+      (n) =>
+        p.uses.has(n) ||
+        (n === 'cloudfront' && (p.overrides.length > 0 || p.logicalId)) ||
+        (n === 'cfninc' && p.include !== undefined),
     ),
   ]
     .map((n) => CDK_NAMES[n]?.[0] ?? n)
@@ -60,6 +69,15 @@ export function typescript(p: Program): string {
     '  constructor(scope: Construct, id: string, props?: StackProps) {',
     '    super(scope, id, props);',
     '',
+    ...(p.include !== undefined
+      ? [
+          `    // ${INCLUDE}`,
+          `    const template = new cfninc.CfnInclude(this, 'Template', { templateFile: ${tsString(p.include)} });`,
+          `    // ${REPLACE}`,
+          `    template.node.tryRemoveChild(${tsString(p.logicalId ?? p.id)});`,
+          '',
+        ]
+      : []),
     ...(p.uses.has('Token') ? [`    // ${TOKENS}`] : []),
     `    const distribution = new Distribution(this, ${tsString(p.id)}, {`,
     printProps(p.props, 'typescript', '      ', p.notes),
@@ -88,7 +106,10 @@ export function typescript(p: Program): string {
 
 /** The Python program. */
 export function python(p: Program): string {
-  const cdk = ['Stack', ...Object.keys(CDK_NAMES).filter((n) => p.uses.has(n))]
+  const cdk = [
+    'Stack',
+    ...Object.keys(CDK_NAMES).filter((n) => p.uses.has(n) || (n === 'cfninc' && p.include !== undefined)),
+  ]
     .map((n) => CDK_NAMES[n]?.[1] ?? n)
     .sort((a, b) => a.localeCompare(b));
   const ours = OURS.filter((n) => p.uses.has(n));
@@ -103,6 +124,15 @@ export function python(p: Program): string {
     '    def __init__(self, scope: Construct, construct_id: str, **kwargs) -> None:',
     '        super().__init__(scope, construct_id, **kwargs)',
     '',
+    ...(p.include !== undefined
+      ? [
+          `        # ${INCLUDE}`,
+          `        template = cfninc.CfnInclude(self, "Template", template_file=${JSON.stringify(p.include)})`,
+          `        # ${REPLACE}`,
+          `        template.node.try_remove_child(${JSON.stringify(p.logicalId ?? p.id)})`,
+          '',
+        ]
+      : []),
     ...(p.uses.has('Token')
       ? [
           `        # ${TOKENS.replace(/asString|asNumber|asList/g, (m) => m.replace(/[A-Z]/, (c) => `_${c.toLowerCase()}`))}`,

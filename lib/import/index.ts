@@ -28,6 +28,8 @@ export function importDistribution(
     overrides,
     id: found.id,
     logicalId: found.kind === 'template' ? found.id : undefined,
+    // The rest of the template comes along, so that what the distribution references is declared.
+    include: found.kind === 'template' && found.hasRest ? (options.source ?? 'template.yaml') : undefined,
     source: options.source ?? 'the input',
   };
   return {

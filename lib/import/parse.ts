@@ -20,6 +20,8 @@ export interface Found {
   readonly kind: 'template' | 'api';
   /** The template's tags on the resource, when there are any. */
   readonly tags?: { Key: string; Value: string }[];
+  /** Whether the template holds more than this distribution (parameters, conditions, resources). */
+  readonly hasRest?: boolean;
 }
 
 /** CloudFormation's short-form functions, as YAML tags. */
@@ -117,7 +119,12 @@ export function findDistribution(input: unknown, resource?: string): Found {
     if (typeof config !== 'object' || config === null) {
       throw new ImportError(`${pick[0]} has no Properties.DistributionConfig`);
     }
-    found = { id: pick[0], kind: 'template', config, tags: pick[1].Properties?.Tags };
+    const rest =
+      Object.keys(doc.Resources).length > 1 ||
+      ['Parameters', 'Conditions', 'Mappings', 'Outputs', 'Rules'].some(
+        (k) => doc[k] && typeof doc[k] === 'object' && Object.keys(doc[k]).length > 0,
+      );
+    found = { id: pick[0], kind: 'template', config, tags: pick[1].Properties?.Tags, hasRest: rest };
   } else if (doc.DistributionConfig || doc.Distribution?.DistributionConfig) {
     const api = doc.DistributionConfig ?? doc.Distribution.DistributionConfig;
     found = { id: doc.Distribution?.Id ?? 'Distribution', kind: 'api', config: fromApi(api) };
