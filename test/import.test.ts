@@ -82,6 +82,7 @@ describe.each([
   'conditions-lists.yaml',
   'conditions-structs.yaml',
   'oac-origin-path.yaml',
+  'staged-pair.yaml',
 ])('the generated TypeScript of %s, run', (file) => {
   test('renders the input, with the rest of the template declared (a fresh app, no dangling reference)', () => {
     const ts = importDistribution(read(file), { source: path.join(CORPUS, file) }).typescript.replace(
@@ -286,6 +287,22 @@ describe('real templates: no crash, no dropped list', () => {
         /^DistributionLoggingBucketPolicy[0-9A-F]{8} \(AWS::S3::BucketPolicy\): the generated code makes it/,
       ),
     ]);
+  });
+
+  test('a primary and its staging distribution become a Distribution and a StagingDistribution, logical ids kept, no hatch', () => {
+    const imported = importDistribution(read('staged-pair.yaml'));
+    const ts = imported.typescript;
+    expect(ts).toContain("    const staging = new StagingDistribution(this, 'Staging', {");
+    expect(ts).toContain('      primary: distribution,');
+    expect(ts).toContain(
+      '      traffic: StagingTraffic.weight(0.05, { sessionStickiness: { idleTtl: Duration.minutes(10), maximumTtl: Duration.minutes(30) } }),',
+    );
+    expect(ts).toContain("    staging.continuousDeploymentPolicy.overrideLogicalId('RolloutPolicy');");
+    expect(hatches(ts)).toEqual([]);
+    expect(imported.check()).toEqual([]);
+    expect(imported.python).toContain(
+      '            traffic=StagingTraffic.weight(0.05, session_stickiness={"idle_ttl": Duration.minutes(10), "maximum_ttl": Duration.minutes(30)}),',
+    );
   });
 
   test('a value aws-cdk-lib refuses (a placeholder Lambda ARN) is taken out at its list and kept in the hatch', () => {

@@ -4,6 +4,7 @@ import { METHOD_ORDER, isNoValue } from './model';
 import { ImportError } from './parse';
 import { isIntrinsic } from './schema';
 import { Distribution, DistributionProps } from '../distribution';
+import { StagingDistribution, StagingTraffic } from '../staging';
 
 /**
  * The check: the props tree is built into our `Distribution` in a scratch app and synthesized,
@@ -340,4 +341,73 @@ function literalValues(v: Json): Json {
 
 function clone(v: Json): Json {
   return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
+}
+
+/** A staged rollout to render: the twin's props and escape hatches, and the policy's logical id. */
+export interface StagedInput {
+  readonly props: Record<string, Value | undefined>;
+  readonly overrides: readonly Override[];
+  /** The traffic, as the generated code builds it. */
+  readonly traffic: Code;
+  readonly trafficEnabled?: boolean;
+  readonly primaryId: string;
+  readonly stagingId: string;
+  readonly policyId: string;
+}
+
+/**
+ * The primary and its staging twin as our `Distribution` and `StagingDistribution` render them,
+ * with their escape hatches and the template's logical ids: both `DistributionConfig`s, the
+ * continuous deployment policy's config, and every other resource they make.
+ */
+export function renderPair(
+  primaryProps: Record<string, Value | undefined>,
+  primaryOverrides: readonly Override[],
+  staged: StagedInput,
+): { primary: Json; staging: Json; policy: Json; others: [string, string][] } {
+  const app = new App();
+  const stack = new Stack(app, 'Check');
+  const refused = (e: unknown): never => {
+    if (e instanceof BuildError) {
+      throw new RefusedError(`our constructs refuse this configuration: ${e.message}`, [e.at]);
+    }
+    const lines = (e as Error).message.split('\n');
+    const problems = /has \d+ problems?:$/.test(lines[0]) ? lines.slice(1) : [lines[0]];
+    throw new ImportError(`our constructs refuse this staged rollout: ${problems.join(' ')}`);
+  };
+  let primary: Distribution;
+  let twin: StagingDistribution;
+  try {
+    primary = new Distribution(stack, 'Primary', build(primaryProps, stack) as DistributionProps);
+    twin = new StagingDistribution(stack, 'Staging', {
+      ...(build(staged.props, stack) as DistributionProps),
+      primary,
+      traffic: staged.traffic.make(stack) as StagingTraffic,
+      trafficEnabled: staged.trafficEnabled,
+    });
+  } catch (e) {
+    return refused(e);
+  }
+  const apply = (d: Distribution, overrides: readonly Override[], logicalId: string) => {
+    const resource = d.node.defaultChild as cloudfront.CfnDistribution;
+    for (const o of overrides) {
+      if (o.value === undefined) resource.addPropertyDeletionOverride(o.path);
+      else resource.addPropertyOverride(o.path, o.value);
+    }
+    resource.overrideLogicalId(logicalId);
+  };
+  apply(primary, primaryOverrides, staged.primaryId);
+  apply(twin, staged.overrides, staged.stagingId);
+  twin.continuousDeploymentPolicy.overrideLogicalId(staged.policyId);
+  const template = app.synth().getStackByName(stack.stackName).template;
+  const resources = template.Resources as Record<string, Json>;
+  const mine = new Set([staged.primaryId, staged.stagingId, staged.policyId]);
+  return {
+    primary: resources[staged.primaryId].Properties.DistributionConfig,
+    staging: resources[staged.stagingId].Properties.DistributionConfig,
+    policy: resources[staged.policyId].Properties.ContinuousDeploymentPolicyConfig,
+    others: Object.entries(resources)
+      .filter(([id, r]) => !mine.has(id) && r.Type !== 'AWS::CDK::Metadata')
+      .map(([id, r]): [string, string] => [id, r.Type]),
+  };
 }

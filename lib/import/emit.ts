@@ -1,6 +1,15 @@
 import { Override } from './check';
 import { Value, printProps, pyLiteral, tsLiteral, tsString } from './code';
 
+/** A staging twin of the distribution, and the logical id of their continuous deployment policy. */
+export interface Staged {
+  readonly id: string;
+  /** Its props, `primary` and `traffic` included. */
+  readonly props: Record<string, Value | undefined>;
+  readonly overrides: readonly Override[];
+  readonly policyId: string;
+}
+
 /** The generated program: a stack class holding the distribution, in TypeScript or Python. */
 export interface Program {
   readonly props: Record<string, Value | undefined>;
@@ -13,6 +22,8 @@ export interface Program {
   readonly logicalId?: string;
   /** The template file whose other parameters, conditions and resources come along (CfnInclude). */
   readonly include?: string;
+  /** The distribution's staging twin, when the input is a staged rollout. */
+  readonly staged?: Staged;
   readonly source: string;
 }
 
@@ -26,7 +37,7 @@ const CDK_NAMES: Record<string, [string, string]> = {
   s3: ['aws_s3 as s3', 'aws_s3 as s3'],
   cfninc: ['cloudformation_include as cfninc', 'cloudformation_include as cfninc'],
 };
-const OURS = ['Distribution', 'SslCertificate'];
+const OURS = ['Distribution', 'SslCertificate', 'StagingDistribution', 'StagingTraffic'];
 
 function className(id: string): string {
   const words = id
@@ -74,7 +85,7 @@ export function typescript(p: Program): string {
           `    // ${INCLUDE}`,
           `    const template = new cfninc.CfnInclude(this, 'Template', { templateFile: ${tsString(p.include)} });`,
           `    // ${REPLACE}`,
-          `    template.node.tryRemoveChild(${tsString(p.logicalId ?? p.id)});`,
+          ...removed(p).map((id) => `    template.node.tryRemoveChild(${tsString(id)});`),
           '',
         ]
       : []),
@@ -100,8 +111,37 @@ export function typescript(p: Program): string {
     lines.push(`    // The template's logical id: \`cdk import\` and stack updates find the same resource.`);
     lines.push(`    resource.overrideLogicalId(${tsString(p.logicalId)});`);
   }
+  const s = p.staged;
+  if (s !== undefined) {
+    lines.push(
+      '',
+      "    // The staging twin: the template's staging distribution and its continuous deployment policy.",
+      `    const staging = new StagingDistribution(this, ${tsString(s.id)}, {`,
+      printProps(s.props, 'typescript', '      '),
+      '    });',
+      '    const stagingResource = staging.node.defaultChild as cloudfront.CfnDistribution;',
+    );
+    if (s.overrides.length > 0) lines.push(`    // ${WHY}`);
+    for (const o of s.overrides) {
+      lines.push(
+        o.value === undefined
+          ? `    stagingResource.addPropertyDeletionOverride(${tsString(o.path)});`
+          : `    stagingResource.addPropertyOverride(${tsString(o.path)}, ${tsLiteral(o.value)});`,
+      );
+    }
+    lines.push(
+      `    stagingResource.overrideLogicalId(${tsString(s.id)});`,
+      `    staging.continuousDeploymentPolicy.overrideLogicalId(${tsString(s.policyId)});`,
+    );
+  }
   lines.push('  }', '}', '');
   return lines.join('\n');
+}
+
+/** The template's resources the generated constructs take the place of. */
+function removed(p: Program): string[] {
+  const own = p.logicalId ?? p.id;
+  return p.staged ? [own, p.staged.id, p.staged.policyId] : [own];
 }
 
 /** The Python program. */
@@ -129,7 +169,7 @@ export function python(p: Program): string {
           `        # ${INCLUDE}`,
           `        template = cfninc.CfnInclude(self, "Template", template_file=${JSON.stringify(p.include)})`,
           `        # ${REPLACE}`,
-          `        template.node.try_remove_child(${JSON.stringify(p.logicalId ?? p.id)})`,
+          ...removed(p).map((id) => `        template.node.try_remove_child(${JSON.stringify(id)})`),
           '',
         ]
       : []),
@@ -156,6 +196,29 @@ export function python(p: Program): string {
   if (p.logicalId) {
     lines.push("        # The template's logical id: `cdk import` and stack updates find the same resource.");
     lines.push(`        resource.override_logical_id(${JSON.stringify(p.logicalId)})`);
+  }
+  const s = p.staged;
+  if (s !== undefined) {
+    lines.push(
+      '',
+      "        # The staging twin: the template's staging distribution and its continuous deployment policy.",
+      `        staging = StagingDistribution(self, ${JSON.stringify(s.id)},`,
+      printProps(s.props, 'python', '            '),
+      '        )',
+      '        staging_resource = staging.node.default_child',
+    );
+    if (s.overrides.length > 0) lines.push(`        # ${WHY}`);
+    for (const o of s.overrides) {
+      lines.push(
+        o.value === undefined
+          ? `        staging_resource.add_property_deletion_override(${JSON.stringify(o.path)})`
+          : `        staging_resource.add_property_override(${JSON.stringify(o.path)}, ${pyLiteral(o.value)})`,
+      );
+    }
+    lines.push(
+      `        staging_resource.override_logical_id(${JSON.stringify(s.id)})`,
+      `        staging.continuous_deployment_policy.override_logical_id(${JSON.stringify(s.policyId)})`,
+    );
   }
   lines.push('');
   return lines.join('\n');

@@ -1,7 +1,8 @@
-import { check, overridesFor, settle } from './check';
-import { python, typescript } from './emit';
-import { toModel } from './model';
-import { findDistribution, parseText } from './parse';
+import { Override, check, differences, overridesFor, renderPair, settle, withDefaults } from './check';
+import { Code, Value } from './code';
+import { Staged, python, typescript } from './emit';
+import { toModel, trafficOf } from './model';
+import { Found, ImportError, findDistribution, parseText } from './parse';
 
 /** What the importer makes of one distribution. */
 export interface Imported {
@@ -19,8 +20,18 @@ export function importDistribution(
   const found = findDistribution(parseText(text), options.resource);
   const model = toModel(found.config);
   // What our construct refuses is left to the escape hatches, which keep the input exact.
-  const { props, rendered } = settle(model.props);
-  const overrides = overridesFor(rendered, found.config);
+  const settled = settle(model.props);
+  let props = settled.props;
+  let overrides = overridesFor(settled.rendered, found.config);
+  let staged: Staged | undefined;
+  let checkStaged: (() => string[]) | undefined;
+  if (found.staging !== undefined) {
+    const pair = importPair(found, props, model.uses);
+    props = pair.primaryProps;
+    overrides = pair.primaryOverrides;
+    staged = pair.staged;
+    checkStaged = pair.check;
+  }
   const program = {
     props,
     uses: model.uses,
@@ -31,10 +42,88 @@ export function importDistribution(
     // The rest of the template comes along, so that what the distribution references is declared.
     include: found.kind === 'template' && found.hasRest ? (options.source ?? 'template.yaml') : undefined,
     source: options.source ?? 'the input',
+    staged,
   };
   return {
     typescript: typescript(program),
     python: python(program),
-    check: () => check(props, overrides, found.config),
+    check: () => checkStaged?.() ?? check(props, overrides, found.config),
+  };
+}
+
+/**
+ * A primary and its staging distribution as our `Distribution` and `StagingDistribution`: the
+ * twin's props are its own, with the primary's names (a staging distribution has none); the
+ * traffic is the policy's; each keeps the template's logical id, and the escape hatches of each
+ * are what the pair renders differently from the input.
+ */
+function importPair(
+  found: Found,
+  primaryProps: Record<string, Value | undefined>,
+  uses: Set<string>,
+): {
+  primaryProps: Record<string, Value | undefined>;
+  primaryOverrides: Override[];
+  staged: Staged;
+  check: () => string[];
+} {
+  const staging = found.staging!;
+  const traffic = trafficOf(staging.policy, uses);
+  if (traffic === undefined) {
+    throw new ImportError(
+      `the continuous deployment policy ${staging.policyId} routes traffic in a way StagingTraffic does not express: import one distribution with --resource ${found.id} or --resource ${staging.id}`,
+    );
+  }
+  const twinModel = toModel(staging.config, 'Staging');
+  for (const u of twinModel.uses) uses.add(u);
+  uses.add('StagingDistribution');
+  // The twin has the primary's names (a staging distribution has none of its own).
+  const { name, aliases, ...own } = twinModel.props;
+  void [name, aliases];
+  const twinProps: Record<string, Value | undefined> = {
+    name: primaryProps.name,
+    aliases: primaryProps.aliases,
+    ...own,
+  };
+  const stagedInput = {
+    props: twinProps,
+    overrides: [] as Override[],
+    traffic: traffic.traffic,
+    trafficEnabled: traffic.enabled === false ? false : undefined,
+    primaryId: found.id,
+    stagingId: staging.id,
+    policyId: staging.policyId,
+  };
+  const first = renderPair(primaryProps, [], stagedInput);
+  const primaryOverrides = overridesFor(first.primary, found.config);
+  const twinOverrides = overridesFor(first.staging, staging.config);
+  const final = { ...stagedInput, overrides: twinOverrides };
+  const twinArgs: Record<string, Value | undefined> = {
+    ...twinProps,
+    primary: new Code('distribution', 'distribution', () => undefined),
+    traffic: traffic.traffic,
+    trafficEnabled: final.trafficEnabled,
+  };
+  return {
+    primaryProps,
+    primaryOverrides,
+    staged: { id: staging.id, props: twinArgs, overrides: twinOverrides, policyId: staging.policyId },
+    check: () => {
+      const r = renderPair(primaryProps, primaryOverrides, final);
+      const say = (what: string) => (d: Override) =>
+        d.value === undefined
+          ? `${what}${d.path}: rendered, but absent from the input`
+          : `${what}${d.path}: the input has ${JSON.stringify(d.value)}`;
+      return [
+        ...differences(withDefaults(r.primary), withDefaults(found.config)).map(say('')),
+        ...differences(withDefaults(r.staging), withDefaults(staging.config)).map(say(`${staging.id}: `)),
+        ...differences(r.policy, staging.policy, 'ContinuousDeploymentPolicyConfig').map(
+          say(`${staging.policyId}: `),
+        ),
+        ...r.others.map(
+          ([id, type]) => `${id} (${type}): the generated code makes it, and the input has no such resource`,
+        ),
+      ];
+    },
   };
 }

@@ -10,6 +10,7 @@ import {
 import { Construct } from 'constructs';
 import { Code, DataMap, Value, build, print, pyLiteral, tsLiteral, tsString } from './code';
 import { isIntrinsic } from './schema';
+import { StagingTraffic } from '../staging';
 import { SslCertificate } from '../viewer-certificate';
 
 /**
@@ -169,10 +170,12 @@ function managed(kind: keyof typeof MANAGED, id: string): string | undefined {
 /** Ids for the constructs the generated code imports: one name, numbered when repeated. */
 class Ids {
   private readonly counts = new Map<string, number>();
+  /** `prefix` tells a second distribution's imports from the first's (`StagingCachePolicy`). */
+  constructor(private readonly prefix = '') {}
   next(base: string): string {
     const n = (this.counts.get(base) ?? 0) + 1;
     this.counts.set(base, n);
-    return n === 1 ? base : `${base}${n}`;
+    return `${this.prefix}${n === 1 ? base : `${base}${n}`}`;
   }
 }
 
@@ -263,10 +266,10 @@ export function bucketOfFunction(domain: Json): Json {
 }
 
 /** The props of `config` (CloudFormation's `DistributionConfig`). */
-export function toModel(input: Json): Model {
+export function toModel(input: Json, idPrefix = ''): Model {
   const config = literalView(input);
   const uses = new Set<string>();
-  const ids = new Ids();
+  const ids = new Ids(idPrefix);
   const policy = (
     kind: 'CachePolicy' | 'OriginRequestPolicy' | 'ResponseHeadersPolicy',
     id: Json,
@@ -506,11 +509,11 @@ export function toModel(input: Json): Model {
   if (cert.AcmCertificateArn !== undefined) {
     uses.add('acm').add('SslCertificate');
     const arn = str(cert.AcmCertificateArn, uses)!;
+    const cid = ids.next('Certificate');
     sslCertificate = new Code(
-      `SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(this, 'Certificate', ${arg(arn, 'ts')}))`,
-      `SslCertificate.from_acm_certificate(acm.Certificate.from_certificate_arn(self, "Certificate", ${arg(arn, 'py')}))`,
-      (s) =>
-        SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(s, 'Certificate', made(arn, s))),
+      `SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(this, '${cid}', ${arg(arn, 'ts')}))`,
+      `SslCertificate.from_acm_certificate(acm.Certificate.from_certificate_arn(self, "${cid}", ${arg(arn, 'py')}))`,
+      (s) => SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(s, cid, made(arn, s))),
     );
   } else if (cert.IamCertificateId !== undefined) {
     uses.add('SslCertificate');
@@ -636,6 +639,56 @@ export function toModel(input: Json): Model {
       'A placeholder: the input has no alternate domain name this prop can hold (our props need a certificate for them).';
   }
   return { props: withoutDefaults(props), uses, notes };
+}
+
+/**
+ * The traffic a continuous deployment policy sends to the staging distribution, as
+ * `StagingTraffic`: a weight (with session stickiness) or a header. Undefined where the policy
+ * says it some other way (a template function).
+ */
+export function trafficOf(policy: Json, uses: Set<string>): { traffic: Code; enabled?: boolean } | undefined {
+  const config = literalView(policy);
+  const t = config?.TrafficConfig;
+  const enabled = bool(config?.Enabled);
+  uses.add('StagingTraffic');
+  if (t?.Type === 'SingleWeight' && typeof Number(t.SingleWeightConfig?.Weight) === 'number') {
+    const weight = Number(t.SingleWeightConfig.Weight);
+    if (Number.isNaN(weight)) return undefined;
+    const sticky = t.SingleWeightConfig.SessionStickinessConfig;
+    if (sticky === undefined) {
+      return {
+        traffic: new Code(`StagingTraffic.weight(${weight})`, `StagingTraffic.weight(${weight})`, () =>
+          StagingTraffic.weight(weight),
+        ),
+        enabled,
+      };
+    }
+    const idle = duration(sticky.IdleTTL, uses) as Code;
+    const max = duration(sticky.MaximumTTL, uses) as Code;
+    return {
+      traffic: new Code(
+        `StagingTraffic.weight(${weight}, { sessionStickiness: { idleTtl: ${idle.ts}, maximumTtl: ${max.ts} } })`,
+        `StagingTraffic.weight(${weight}, session_stickiness={"idle_ttl": ${idle.py}, "maximum_ttl": ${max.py}})`,
+        (s) =>
+          StagingTraffic.weight(weight, {
+            sessionStickiness: { idleTtl: idle.make(s) as Duration, maximumTtl: max.make(s) as Duration },
+          }),
+      ),
+      enabled,
+    };
+  }
+  const h = t?.SingleHeaderConfig;
+  if (t?.Type === 'SingleHeader' && typeof h?.Header === 'string' && typeof h?.Value === 'string') {
+    return {
+      traffic: new Code(
+        `StagingTraffic.header(${tsString(h.Header)}, ${tsString(h.Value)})`,
+        `StagingTraffic.header(${JSON.stringify(h.Header)}, ${JSON.stringify(h.Value)})`,
+        () => StagingTraffic.header(h.Header, h.Value),
+      ),
+      enabled,
+    };
+  }
+  return undefined;
 }
 
 /** How our defaults print: a prop that prints the same is left out. */

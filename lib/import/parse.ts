@@ -22,6 +22,38 @@ export interface Found {
   readonly tags?: { Key: string; Value: string }[];
   /** Whether the template holds more than this distribution (parameters, conditions, resources). */
   readonly hasRest?: boolean;
+  /** Its staging distribution and their continuous deployment policy, when it is a primary. */
+  readonly staging?: {
+    readonly id: string;
+    readonly config: Record<string, unknown>;
+    readonly policyId: string;
+    readonly policy: Record<string, any>;
+  };
+}
+
+/**
+ * A primary and its staging distribution (`Staging: true`), joined by the continuous deployment
+ * policy the primary names by `Ref`: the template's two distributions, as one staged rollout.
+ */
+function stagedPair(
+  resources: Record<string, any>,
+  all: [string, any][],
+): (Found['staging'] & { primary: string }) | undefined {
+  if (all.length !== 2) return undefined;
+  const config = ([, r]: [string, any]) => r.Properties?.DistributionConfig ?? {};
+  const staged = all.filter((d) => config(d).Staging === true || config(d).Staging === 'true');
+  if (staged.length !== 1) return undefined;
+  const [primary] = all.filter((d) => d !== staged[0]);
+  const policyId = config(primary).ContinuousDeploymentPolicyId?.Ref;
+  const policy = typeof policyId === 'string' ? resources[policyId] : undefined;
+  if (policy?.Type !== 'AWS::CloudFront::ContinuousDeploymentPolicy') return undefined;
+  return {
+    primary: primary[0],
+    id: staged[0][0],
+    config: config(staged[0]),
+    policyId,
+    policy: policy.Properties?.ContinuousDeploymentPolicyConfig ?? {},
+  };
 }
 
 /** CloudFormation's short-form functions, as YAML tags. */
@@ -102,7 +134,10 @@ export function findDistribution(input: unknown, resource?: string): Found {
     );
     if (all.length === 0) throw new ImportError('the template has no AWS::CloudFront::Distribution resource');
     let pick = all[0];
-    if (resource !== undefined) {
+    const pair = resource === undefined ? stagedPair(doc.Resources, all) : undefined;
+    if (pair !== undefined) {
+      pick = all.find(([id]) => id === pair.primary)!;
+    } else if (resource !== undefined) {
       const named = all.find(([id]) => id === resource);
       if (!named) {
         throw new ImportError(
@@ -124,7 +159,14 @@ export function findDistribution(input: unknown, resource?: string): Found {
       ['Parameters', 'Conditions', 'Mappings', 'Outputs', 'Rules'].some(
         (k) => doc[k] && typeof doc[k] === 'object' && Object.keys(doc[k]).length > 0,
       );
-    found = { id: pick[0], kind: 'template', config, tags: pick[1].Properties?.Tags, hasRest: rest };
+    found = {
+      id: pick[0],
+      kind: 'template',
+      config,
+      tags: pick[1].Properties?.Tags,
+      hasRest: rest,
+      staging: pair && { id: pair.id, config: pair.config, policyId: pair.policyId, policy: pair.policy },
+    };
   } else if (doc.DistributionConfig || doc.Distribution?.DistributionConfig) {
     const api = doc.DistributionConfig ?? doc.Distribution.DistributionConfig;
     found = { id: doc.Distribution?.Id ?? 'Distribution', kind: 'api', config: fromApi(api) };
