@@ -1,6 +1,6 @@
 import { App, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { BuildError, Code, Value, build } from './code';
-import { METHOD_ORDER, isNoValue } from './model';
+import { CFN_ORIGIN_SSL_PROTOCOLS, METHOD_ORDER, isNoValue } from './model';
 import { ImportError } from './parse';
 import { isIntrinsic } from './schema';
 import { Distribution, DistributionProps } from '../distribution';
@@ -127,7 +127,10 @@ export function withDefaults(config: Json): Json {
   }
   for (const o of Array.isArray(c.Origins) ? c.Origins : []) {
     set(o, 'OriginPath', '');
-    if (o.CustomOriginConfig) set(o.CustomOriginConfig, 'IpAddressType', 'ipv4');
+    if (o.CustomOriginConfig) {
+      set(o.CustomOriginConfig, 'IpAddressType', 'ipv4');
+      set(o.CustomOriginConfig, 'OriginSSLProtocols', CFN_ORIGIN_SSL_PROTOCOLS);
+    }
     set(o, 'ConnectionAttempts', 3);
     set(o, 'ConnectionTimeout', 10);
     if (o.CustomOriginConfig) {

@@ -209,7 +209,6 @@ const STRUCTURED = new Set([
   'FunctionAssociations',
   'ForwardedValues',
   'Cookies',
-  'TrustedKeyGroups',
   'VpcOriginConfig',
   'FailoverCriteria',
   'StatusCodes',
@@ -218,6 +217,16 @@ const STRUCTURED = new Set([
   'ViewerMtlsConfig',
   'TenantConfig',
   'CacheTagConfig',
+]);
+
+/** Lists whose items are structs: an item given as a template function is kept by the hatch. */
+const STRUCT_LISTS = new Set([
+  'Origins',
+  'CacheBehaviors',
+  'CustomErrorResponses',
+  'OriginCustomHeaders',
+  'LambdaFunctionAssociations',
+  'FunctionAssociations',
 ]);
 
 /** `Ref: AWS::NoValue`: CloudFormation leaves the property out. */
@@ -233,7 +242,7 @@ export function isNoValue(value: unknown): boolean {
 export function literalView(value: Json, key?: string): Json {
   if (Array.isArray(value)) {
     const kept = value.filter((v) => !isNoValue(v));
-    return (key && STRUCTURED.has(key) ? kept.filter((v) => !isIntrinsic(v)) : kept).map((v) =>
+    return (key && STRUCT_LISTS.has(key) ? kept.filter((v) => !isIntrinsic(v)) : kept).map((v) =>
       literalView(v),
     );
   }
@@ -497,7 +506,9 @@ export function toModel(input: Json, idPrefix = ''): Model {
         custom?.OriginProtocolPolicy,
         uses,
       ),
-      sslPolicy: list(custom?.OriginSSLProtocols, uses),
+      // CloudFormation's default, which the input relies on when it leaves the field out (insecure:
+      // the code states it, and our construct warns).
+      sslPolicy: list(custom?.OriginSSLProtocols ?? (custom ? CFN_ORIGIN_SSL_PROTOCOLS : undefined), uses),
       readTimeout: duration(custom?.OriginReadTimeout, uses),
       keepaliveTimeout: duration(custom?.OriginKeepaliveTimeout, uses),
     };
@@ -690,6 +701,13 @@ export function trafficOf(policy: Json, uses: Set<string>): { traffic: Code; ena
   }
   return undefined;
 }
+
+/**
+ * CloudFormation's default `OriginSSLProtocols` of a custom origin (the resource schema's).
+ *
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-customoriginconfig.html
+ */
+export const CFN_ORIGIN_SSL_PROTOCOLS = ['TLSv1', 'SSLv3'];
 
 /** How our defaults print: a prop that prints the same is left out. */
 const OUR_DEFAULTS: Record<string, string> = {
