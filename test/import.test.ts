@@ -6,6 +6,7 @@ import { check, differences, withDefaults } from '../lib/import/check';
 import { main } from '../lib/import/cli';
 import { importDistribution } from '../lib/import/index';
 import { findDistribution, parseText } from '../lib/import/parse';
+import { compareStack, synthesizePrinted } from '../lib/import/run';
 
 // The importer (lib/import): a corpus of configurations from AWS's documentation and public sample
 // templates, each turned into code and proven equivalent; the generated TypeScript compiles under
@@ -35,7 +36,7 @@ test('the corpus holds at least 15 configurations', () => {
 
 describe.each(FILES)('%s', (file, resource) => {
   test('is equivalent after CloudFront defaults (--check)', () => {
-    expect(importDistribution(read(file), { resource, source: file }).check()).toEqual([]);
+    expect(importDistribution(read(file), { resource, source: path.join(CORPUS, file) }).check()).toEqual([]);
   });
 });
 
@@ -268,6 +269,20 @@ describe('real templates: no crash, no dropped list', () => {
     expect(hatches(imported.typescript)).toEqual([]);
   });
 
+  test('--check runs the printed code itself: what it makes beyond the input is named', () => {
+    const text = read('api-get-distribution-config.json');
+    const printed = importDistribution(text).typescript.replace(
+      '    const distribution = new Distribution(',
+      "    new s3.Bucket(this, 'Stray');\n    const distribution = new Distribution(",
+    );
+    const template = synthesizePrinted(printed, path.join(OUT, 'stray.ts'));
+    expect(compareStack(template, findDistribution(parseText(text)), parseText(text))).toEqual([
+      expect.stringMatching(
+        /^Stray[0-9A-F]{8} \(AWS::S3::Bucket\): the generated code makes it, and the input has no such resource$/,
+      ),
+    ]);
+  });
+
   test('--check names a resource the generated code makes and the input has not', () => {
     const problems = check(
       {
@@ -301,7 +316,9 @@ describe('real templates: no crash, no dropped list', () => {
   });
 
   test('a primary and its staging distribution become a Distribution and a StagingDistribution, logical ids kept, no hatch', () => {
-    const imported = importDistribution(read('staged-pair.yaml'));
+    const imported = importDistribution(read('staged-pair.yaml'), {
+      source: path.join(CORPUS, 'staged-pair.yaml'),
+    });
     const ts = imported.typescript;
     expect(ts).toContain("    const staging = new StagingDistribution(this, 'Staging', {");
     expect(ts).toContain('      primary: distribution,');

@@ -1,8 +1,11 @@
+import { existsSync } from 'fs';
+import * as path from 'path';
 import { Override, check, differences, overridesFor, renderPair, settle, withDefaults } from './check';
 import { Code, Value } from './code';
 import { Staged, python, typescript } from './emit';
 import { toModel, trafficOf } from './model';
 import { Found, ImportError, findDistribution, parseText } from './parse';
+import { compareStack, synthesizePrinted } from './run';
 
 /** What the importer makes of one distribution. */
 export interface Imported {
@@ -17,7 +20,8 @@ export function importDistribution(
   text: string,
   options: { resource?: string; source?: string } = {},
 ): Imported {
-  const found = findDistribution(parseText(text), options.resource);
+  const input = parseText(text);
+  const found = findDistribution(input, options.resource);
   const model = toModel(found.config);
   // What our construct refuses is left to the escape hatches, which keep the input exact.
   const settled = settle(model.props);
@@ -44,10 +48,21 @@ export function importDistribution(
     source: options.source ?? 'the input',
     staged,
   };
+  const printed = typescript(program);
   return {
-    typescript: typescript(program),
+    typescript: printed,
     python: python(program),
-    check: () => checkStaged?.() ?? check(props, overrides, found.config),
+    check: () => {
+      // The printed code itself, where the typescript package is at hand; the tree it is printed
+      // from otherwise.
+      // (A template's rest is read from its file: without one, the tree is checked.)
+      const runnable = program.include === undefined || existsSync(program.include);
+      const template = runnable
+        ? synthesizePrinted(printed, path.resolve('cdk-cloudfront-distributions-check.ts'))
+        : undefined;
+      if (template !== undefined) return compareStack(template, found, input);
+      return checkStaged?.() ?? check(props, overrides, found.config);
+    },
   };
 }
 

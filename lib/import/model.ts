@@ -565,9 +565,9 @@ export function toModel(input: Json, idPrefix = ''): Model {
   let loggingProps: Value | undefined;
   const logBucketName: Json =
     typeof logging?.Bucket === 'string' ? bucketOfDomain(logging.Bucket) : bucketOfFunction(logging?.Bucket);
-  // A log bucket the props cannot name (a template value that is no bucket's domain) is left to
-  // the escape hatch: our construct would otherwise make a log bucket of its own, unused.
-  if (logging?.Bucket !== undefined && (logBucketName !== undefined || !isIntrinsic(logging.Bucket))) {
+  // A log bucket the props cannot name (no bucket's domain, or a template value that is none) is
+  // left to the escape hatch: our construct would otherwise make a log bucket of its own, unused.
+  if (logging?.Bucket !== undefined && logBucketName !== undefined) {
     const bucketName = logBucketName;
     loggingProps = {
       enabled: true,

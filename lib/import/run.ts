@@ -1,0 +1,115 @@
+import * as path from 'path';
+import * as cdk from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
+import * as constructs from 'constructs';
+import { differences, withDefaults } from './check';
+import { Found } from './parse';
+import * as ours from '../index';
+
+/**
+ * The check that runs the printed TypeScript itself: transpiled with the `typescript` package (a
+ * CDK app in TypeScript has it), loaded, and its stack synthesized in a fresh app. The stack must
+ * hold the input's distributions (and a staged rollout's policy) exactly, after CloudFront's
+ * defaults, and no resource the input has not; a template's other resources come along
+ * unchanged. Undefined where the `typescript` package cannot be loaded.
+ */
+
+type Json = any;
+
+/** The printed program's stack template, or undefined without the `typescript` package. */
+export function synthesizePrinted(code: string, file: string): Json | undefined {
+  let ts: typeof import('typescript');
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ts = require('typescript');
+  } catch {
+    return undefined;
+  }
+  const js = ts.transpileModule(code, {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2020,
+      esModuleInterop: true,
+    },
+  }).outputText;
+  // The printed code imports aws-cdk-lib, constructs and this package by name: here, the very
+  // modules this code runs with, so that their tokens and constructs are one.
+  const modules: Record<string, unknown> = {
+    'aws-cdk-lib': cdk,
+    constructs: constructs,
+    'cdk-cloudfront-distributions': ours,
+  };
+  const exported: Record<string, unknown> = {};
+  const load = new Function('exports', 'require', 'module', '__filename', '__dirname', js);
+  load(
+    exported,
+    (name: string) => {
+      if (name in modules) return modules[name];
+      throw new Error(`the generated code imports ${name}, which the check does not provide`);
+    },
+    { exports: exported },
+    file,
+    path.dirname(file),
+  );
+  const StackClass = Object.values(exported).find((v) => typeof v === 'function') as new (
+    scope: App,
+    id: string,
+  ) => Stack;
+  const app = new App();
+  const stack = new StackClass(app, 'Imported');
+  return app.synth().getStackByName(stack.stackName).template;
+}
+
+/** The differences between the printed program's stack and the input. */
+export function compareStack(template: Json, found: Found, input: Json): string[] {
+  const resources = (template.Resources ?? {}) as Record<string, Json>;
+  const problems: string[] = [];
+  const distributions: [string, Json][] = [[found.kind === 'template' ? found.id : '', found.config]];
+  if (found.staging) distributions.push([found.staging.id, found.staging.config]);
+  for (const [id, config] of distributions) {
+    const logicalId =
+      id || Object.keys(resources).find((k) => resources[k].Type === 'AWS::CloudFront::Distribution');
+    const rendered = logicalId ? resources[logicalId]?.Properties?.DistributionConfig : undefined;
+    if (rendered === undefined) {
+      problems.push(`${id || 'the distribution'}: the generated code makes no such distribution`);
+      continue;
+    }
+    const prefix = found.staging && id === found.staging.id ? `${id}: ` : '';
+    for (const d of differences(withDefaults(rendered), withDefaults(config))) {
+      problems.push(
+        d.value === undefined
+          ? `${prefix}${d.path}: rendered, but absent from the input`
+          : `${prefix}${d.path}: the input has ${JSON.stringify(d.value)}`,
+      );
+    }
+  }
+  if (found.staging) {
+    const policy = resources[found.staging.policyId]?.Properties?.ContinuousDeploymentPolicyConfig;
+    for (const d of differences(policy, found.staging.policy, 'ContinuousDeploymentPolicyConfig')) {
+      problems.push(`${found.staging.policyId}: ${d.path}: the input has ${JSON.stringify(d.value)}`);
+    }
+  }
+  // The input's resources (a template's), and those the printed code makes.
+  const inputResources = (found.kind === 'template' ? (input.Resources ?? {}) : {}) as Record<string, Json>;
+  for (const [id, r] of Object.entries(resources)) {
+    if (r.Type === 'AWS::CDK::Metadata') continue;
+    if (found.kind === 'api') {
+      if (r.Type !== 'AWS::CloudFront::Distribution') {
+        problems.push(`${id} (${r.Type}): the generated code makes it, and the input has no such resource`);
+      }
+      continue;
+    }
+    const theirs = inputResources[id];
+    if (theirs === undefined) {
+      problems.push(`${id} (${r.Type}): the generated code makes it, and the input has no such resource`);
+    } else if (theirs.Type !== r.Type) {
+      problems.push(`${id}: the generated code makes a ${r.Type}, the input has a ${theirs.Type}`);
+    }
+  }
+  for (const [id, r] of Object.entries(inputResources)) {
+    if (!(id in resources)) {
+      problems.push(`${id} (${r.Type}): in the input, but the generated code makes no such resource`);
+    }
+  }
+  return problems;
+}
