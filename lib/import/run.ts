@@ -16,9 +16,19 @@ import * as ours from '../index';
 
 type Json = any;
 
+/** What the check uses of the `typescript` package (not a dependency: the app's, when it has one). */
+interface TypeScript {
+  transpileModule(
+    code: string,
+    options: { compilerOptions: Record<string, unknown> },
+  ): { outputText: string };
+  readonly ModuleKind: { readonly CommonJS: number };
+  readonly ScriptTarget: { readonly ES2020: number };
+}
+
 /** The printed program's stack template, or undefined without the `typescript` package. */
 export function synthesizePrinted(code: string, file: string): Json | undefined {
-  let ts: typeof import('typescript');
+  let ts: TypeScript;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     ts = require('typescript');
