@@ -31,7 +31,7 @@ export function synthesizePrinted(code: string, file: string): Json | undefined 
   let ts: TypeScript;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    ts = require('typescript');
+    ts = require(TYPESCRIPT);
   } catch {
     return undefined;
   }
