@@ -18,13 +18,16 @@ type Json = any;
 
 /** What the check uses of the `typescript` package (not a dependency: the app's, when it has one). */
 interface TypeScript {
+  readonly ModuleKind: { readonly CommonJS: number };
+  readonly ScriptTarget: { readonly ES2020: number };
   transpileModule(
     code: string,
     options: { compilerOptions: Record<string, unknown> },
   ): { outputText: string };
-  readonly ModuleKind: { readonly CommonJS: number };
-  readonly ScriptTarget: { readonly ES2020: number };
 }
+
+/** The package the app has, looked up at run time: an optional peer, not a dependency of ours. */
+const TYPESCRIPT = 'typescript';
 
 /** The printed program's stack template, or undefined without the `typescript` package. */
 export function synthesizePrinted(code: string, file: string): Json | undefined {
