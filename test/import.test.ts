@@ -157,7 +157,7 @@ describe('generates idiomatic code', () => {
   test("an S3 origin with its own Origin Access Control, or none, is aws-cdk-lib's S3BucketOrigin, with no escape hatch", () => {
     const oac = importDistribution(read('cache-policies-oac.yaml')).typescript;
     expect(oac).toContain(
-      "cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: 'site-bucket', bucketRegionalDomainName: 'site-bucket.s3.us-east-1.amazonaws.com' }), { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, 'OriginAccessControl', Token.asString({ 'Fn::GetAtt': ['OAC', 'Id'] })) }),",
+      "cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: 'site-bucket', bucketRegionalDomainName: 'site-bucket.s3.us-east-1.amazonaws.com' }), { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, 'OriginAccessControl', template.getResource('OAC').getAtt('Id').toString()) }),",
     );
     expect(oac).not.toContain('addProperty');
     const open = importDistribution(read('api-get-distribution-config.json')).typescript;
@@ -196,7 +196,8 @@ describe('generates idiomatic code', () => {
       "    // Token.asString(...), Token.asNumber(...) and Token.asList(...) are the template's deploy-time values (Ref, Fn::...), kept as they are.",
     );
     expect(ts).toContain("comment: Token.asString({ 'Fn::Sub': 'site ${DomainName}' }),");
-    expect(ts).toContain("domainName: Token.asString({ Ref: 'OriginDomain' }),");
+    // A parameter of the template, read from the included template.
+    expect(ts).toContain("domainName: template.getParameter('OriginDomain').valueAsString,");
     const py = importDistribution(read('parameters-intrinsics.yaml')).python;
     expect(py).toContain('comment=Token.as_string({"Fn::Sub": "site ${DomainName}"}),');
   });
@@ -240,9 +241,9 @@ describe('real templates: no crash, no dropped list', () => {
   test('an S3 origin named by a template function is an S3 origin, and aliases from parameters are props', () => {
     const ts = importDistribution(read('conditions-lists.yaml')).typescript;
     expect(ts).toContain(
-      "cdkOrigin: origins.S3BucketOrigin.withBucketDefaults(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: Token.asString({ Ref: 'AssetsBucket' }), bucketRegionalDomainName: Token.asString({ 'Fn::GetAtt': ['AssetsBucket', 'RegionalDomainName'] }) })),",
+      "cdkOrigin: origins.S3BucketOrigin.withBucketDefaults(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: template.getResource('AssetsBucket').ref, bucketRegionalDomainName: template.getResource('AssetsBucket').getAtt('RegionalDomainName').toString() })),",
     );
-    expect(ts).toContain("      name: Token.asString({ Ref: 'DomainName' }),");
+    expect(ts).toContain("      name: template.getParameter('DomainName').valueAsString,");
     expect(ts).not.toContain('DistributionConfig.Aliases');
   });
 
@@ -264,7 +265,7 @@ describe('real templates: no crash, no dropped list', () => {
   test("an S3 origin with its own Origin Access Control and a path: aws-cdk-lib's S3 origin holds both; no Origin Access Control of ours, no hatch", () => {
     const imported = importDistribution(read('oac-origin-path.yaml'));
     expect(imported.typescript).toContain(
-      "cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: 'my-site-bucket', bucketRegionalDomainName: 'my-site-bucket.s3.eu-west-1.amazonaws.com' }), { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, 'OriginAccessControl', Token.asString({ 'Fn::GetAtt': ['SiteOac', 'Id'] })), originPath: '/current' }),",
+      "cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: 'my-site-bucket', bucketRegionalDomainName: 'my-site-bucket.s3.eu-west-1.amazonaws.com' }), { originAccessControl: cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, 'OriginAccessControl', template.getResource('SiteOac').getAtt('Id').toString()), originPath: '/current' }),",
     );
     expect(hatches(imported.typescript)).toEqual([]);
   });

@@ -45,6 +45,13 @@ export function importDistribution(
     logicalId: found.kind === 'template' ? found.id : undefined,
     // The rest of the template comes along, so that what the distribution references is declared.
     include: found.kind === 'template' && found.hasRest ? (options.source ?? 'template.yaml') : undefined,
+    templateNames:
+      found.kind === 'template'
+        ? {
+            parameters: Object.keys((input as { Parameters?: object }).Parameters ?? {}),
+            resources: Object.keys((input as { Resources?: object }).Resources ?? {}),
+          }
+        : undefined,
     source: options.source ?? 'the input',
     staged,
   };
