@@ -5,7 +5,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { check, differences, withDefaults } from '../lib/import/check';
 import { main } from '../lib/import/cli';
 import { importDistribution } from '../lib/import/index';
-import { findDistribution, parseText } from '../lib/import/parse';
+import { ImportError, findDistribution, parseText } from '../lib/import/parse';
 import { compareStack, synthesizePrinted } from '../lib/import/run';
 
 // The importer (lib/import): a corpus of configurations from AWS's documentation and public sample
@@ -339,6 +339,57 @@ describe('real templates: no crash, no dropped list', () => {
     expect(ts).toContain(
       "resource.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations', [{ EventType: 'viewer-request', LambdaFunctionARN: 'REPLACE_WITH_LAMBDA_ARN' }]);",
     );
+  });
+});
+
+describe('never crashes', () => {
+  /** Every path of a value, down to template functions and scalars. */
+  function paths(v: any, at: string[] = []): string[][] {
+    if (v && typeof v === 'object') {
+      const keys = Object.keys(v);
+      if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return [at];
+      return [at, ...keys.flatMap((k) => paths(v[k], [...at, k]))];
+    }
+    return [at];
+  }
+  const configOf = (doc: any) => {
+    const resource = doc.Resources
+      ? (Object.values(doc.Resources) as any[]).find((r) => r.Type === 'AWS::CloudFront::Distribution')
+      : undefined;
+    return (
+      resource?.Properties?.DistributionConfig ??
+      doc.DistributionConfig ??
+      doc.Distribution?.DistributionConfig
+    );
+  };
+
+  // What real templates do to a field: leave it out, make it conditional, a parameter, or empty.
+  test.each(FILES)('%s, with any one field left out, conditional, a parameter or empty', (file, resource) => {
+    let seed = file.length;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const doc = parseText(read(file)) as any;
+    const all = paths(configOf(doc)).filter((p) => p.length > 0);
+    const crashes: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const at = all[Math.floor(random() * all.length)];
+      const copy = JSON.parse(JSON.stringify(doc));
+      let holder = configOf(copy);
+      for (const k of at.slice(0, -1)) holder = holder[k];
+      const key = at[at.length - 1];
+      const kind = i % 4;
+      if (kind === 0) delete holder[key];
+      else if (kind === 1) holder[key] = { 'Fn::If': ['Chosen', holder[key], { Ref: 'AWS::NoValue' }] };
+      else if (kind === 2) holder[key] = { Ref: 'SomeParameter' };
+      else holder[key] = '';
+      try {
+        void importDistribution(JSON.stringify(copy), { resource }).typescript;
+      } catch (e) {
+        if (!(e instanceof ImportError)) {
+          crashes.push(`${at.join('.')} (${kind}): ${(e as Error).message.split('\n')[0]}`);
+        }
+      }
+    }
+    expect(crashes).toEqual([]);
   });
 });
 

@@ -126,6 +126,7 @@ export function withDefaults(config: Json): Json {
     if (b.GrpcConfig && b.GrpcConfig.Enabled === false) delete b.GrpcConfig;
   }
   for (const o of Array.isArray(c.Origins) ? c.Origins : []) {
+    if (o === null || typeof o !== 'object') continue;
     set(o, 'OriginPath', '');
     if (o.CustomOriginConfig) {
       set(o.CustomOriginConfig, 'IpAddressType', 'ipv4');

@@ -84,6 +84,8 @@ function bool(value: Json): boolean | undefined {
 function list(value: Json, uses: Set<string>): Value | undefined {
   if (value === undefined) return undefined;
   if (isIntrinsic(value)) return token(value, 'list', uses);
+  // Not a list (a stray string): the hatch keeps it.
+  if (!Array.isArray(value)) return undefined;
   return (value as Json[]).map((v) => str(v, uses) as Value);
 }
 
@@ -241,18 +243,27 @@ export function isNoValue(value: unknown): boolean {
  */
 export function literalView(value: Json, key?: string): Json {
   if (Array.isArray(value)) {
-    const kept = value.filter((v) => !isNoValue(v));
-    return (key && STRUCT_LISTS.has(key) ? kept.filter((v) => !isIntrinsic(v)) : kept).map((v) =>
-      literalView(v),
-    );
+    const kept = value.filter((v) => !isNoValue(v) && v !== null && v !== undefined);
+    // A list of structs keeps its structs: anything else in it (a function, a stray string) is
+    // the hatch's.
+    const structs = key && STRUCT_LISTS.has(key);
+    return (structs ? kept.filter((v) => isStruct(v)) : kept).map((v) => literalView(v));
   }
   if (value === null || typeof value !== 'object' || isIntrinsic(value)) return value;
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (isNoValue(v) || (STRUCTURED.has(k) && isIntrinsic(v))) continue;
+    if (isNoValue(v) || v === null) continue;
+    // Where a struct or a list of them belongs, anything else (a function, a string) is the hatch's.
+    if (STRUCT_LISTS.has(k) && !Array.isArray(v)) continue;
+    if (STRUCTURED.has(k) && !STRUCT_LISTS.has(k) && !isStruct(v) && !Array.isArray(v)) continue;
     out[k] = literalView(v, k);
   }
   return out;
+}
+
+/** A plain object that is no template function. */
+function isStruct(v: Json): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !isIntrinsic(v);
 }
 
 /**
@@ -340,51 +351,63 @@ export function toModel(input: Json, idPrefix = ''): Model {
       originRequestPolicy: policy('OriginRequestPolicy', b.OriginRequestPolicyId),
       responseHeadersPolicy: policy('ResponseHeadersPolicy', b.ResponseHeadersPolicyId),
       fieldLevelEncryptionId: str(b.FieldLevelEncryptionId, uses),
-      edgeLambdas: b.LambdaFunctionAssociations?.map((l: Json) => {
-        uses.add('lambda');
-        const cid = ids.next('EdgeFunction');
-        const arn = str(l.LambdaFunctionARN, uses)!;
-        return {
-          functionVersion: new Code(
-            `lambda.Version.fromVersionArn(this, '${cid}', ${arg(arn, 'ts')})`,
-            `lambda_.Version.from_version_arn(self, "${cid}", ${arg(arn, 'py')})`,
-            (s) => lambda.Version.fromVersionArn(s, cid, made(arn, s)),
-          ),
-          eventType: enumMember(
-            cloudfront.LambdaEdgeEventType as Json,
-            'LambdaEdgeEventType',
-            l.EventType,
-            uses,
-          ),
-          includeBody: bool(l.IncludeBody),
-        };
-      }),
-      functionAssociations: b.FunctionAssociations?.map((f: Json) => {
-        const cid = ids.next('Function');
-        const arn = str(f.FunctionARN, uses)!;
-        const fname = typeof arn === 'string' ? arn.split('/').pop()! : cid;
-        return {
-          function: new Code(
-            `cloudfront.Function.fromFunctionAttributes(this, '${cid}', { functionArn: ${arg(arn, 'ts')}, functionName: ${tsString(fname)} })`,
-            `cloudfront.Function.from_function_attributes(self, "${cid}", function_arn=${arg(arn, 'py')}, function_name=${JSON.stringify(fname)})`,
-            (s) =>
-              cloudfront.Function.fromFunctionAttributes(s, cid, {
-                functionArn: made(arn, s),
-                functionName: fname,
-              }),
-          ),
-          eventType: enumMember(cloudfront.FunctionEventType as Json, 'FunctionEventType', f.EventType, uses),
-        };
-      }),
-      trustedKeyGroups: b.TrustedKeyGroups?.map((id: Json) => {
-        const cid = ids.next('KeyGroup');
-        const v = str(id, uses)!;
-        return new Code(
-          `cloudfront.KeyGroup.fromKeyGroupId(this, '${cid}', ${arg(v, 'ts')})`,
-          `cloudfront.KeyGroup.from_key_group_id(self, "${cid}", ${arg(v, 'py')})`,
-          (s) => cloudfront.KeyGroup.fromKeyGroupId(s, cid, made(v, s)),
-        );
-      }),
+      // An association without its function is the hatch's: its list is then kept whole.
+      edgeLambdas: b.LambdaFunctionAssociations?.filter((l: Json) => l.LambdaFunctionARN !== undefined).map(
+        (l: Json) => {
+          uses.add('lambda');
+          const cid = ids.next('EdgeFunction');
+          const arn = str(l.LambdaFunctionARN, uses)!;
+          return {
+            functionVersion: new Code(
+              `lambda.Version.fromVersionArn(this, '${cid}', ${arg(arn, 'ts')})`,
+              `lambda_.Version.from_version_arn(self, "${cid}", ${arg(arn, 'py')})`,
+              (s) => lambda.Version.fromVersionArn(s, cid, made(arn, s)),
+            ),
+            eventType: enumMember(
+              cloudfront.LambdaEdgeEventType as Json,
+              'LambdaEdgeEventType',
+              l.EventType,
+              uses,
+            ),
+            includeBody: bool(l.IncludeBody),
+          };
+        },
+      ),
+      functionAssociations: b.FunctionAssociations?.filter((f: Json) => f.FunctionARN !== undefined).map(
+        (f: Json) => {
+          const cid = ids.next('Function');
+          const arn = str(f.FunctionARN, uses)!;
+          const fname = typeof arn === 'string' ? arn.split('/').pop()! : cid;
+          return {
+            function: new Code(
+              `cloudfront.Function.fromFunctionAttributes(this, '${cid}', { functionArn: ${arg(arn, 'ts')}, functionName: ${tsString(fname)} })`,
+              `cloudfront.Function.from_function_attributes(self, "${cid}", function_arn=${arg(arn, 'py')}, function_name=${JSON.stringify(fname)})`,
+              (s) =>
+                cloudfront.Function.fromFunctionAttributes(s, cid, {
+                  functionArn: made(arn, s),
+                  functionName: fname,
+                }),
+            ),
+            eventType: enumMember(
+              cloudfront.FunctionEventType as Json,
+              'FunctionEventType',
+              f.EventType,
+              uses,
+            ),
+          };
+        },
+      ),
+      trustedKeyGroups: (Array.isArray(b.TrustedKeyGroups) ? b.TrustedKeyGroups : undefined)?.map(
+        (id: Json) => {
+          const cid = ids.next('KeyGroup');
+          const v = str(id, uses)!;
+          return new Code(
+            `cloudfront.KeyGroup.fromKeyGroupId(this, '${cid}', ${arg(v, 'ts')})`,
+            `cloudfront.KeyGroup.from_key_group_id(self, "${cid}", ${arg(v, 'py')})`,
+            (s) => cloudfront.KeyGroup.fromKeyGroupId(s, cid, made(v, s)),
+          );
+        },
+      ),
       trustedSigners: list(b.TrustedSigners, uses),
     };
   };

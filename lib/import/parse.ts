@@ -190,7 +190,9 @@ export function findDistribution(input: unknown, resource?: string): Found {
  */
 export function fromApi(api: Record<string, any>): Record<string, unknown> {
   const items = (list: any): any[] | undefined =>
-    list && list.Quantity > 0 ? (list.Items ?? []) : undefined;
+    list && list.Quantity > 0
+      ? (Array.isArray(list.Items) ? list.Items : []).filter((i: unknown) => i !== null && i !== undefined)
+      : undefined;
   const text = (s: unknown) => (typeof s === 'string' && s.length > 0 ? s : undefined);
   const behavior = (b: Record<string, any>) => {
     const {
