@@ -1,6 +1,7 @@
-import { Names, Stack, Stage, aws_certificatemanager as acm, aws_route53 as route53 } from 'aws-cdk-lib';
+import { Names, Stack, Stage, aws_certificatemanager as acm } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { HOME_REGION, inHomeRegion } from './private/home-region';
+import { DnsValidatedCertificateProps } from './viewer-certificate';
 
 /**
  * What a distribution in a stack outside us-east-1 needs made in us-east-1, where CloudFront takes
@@ -55,22 +56,18 @@ export function companionStack(stack: Stack, order: Order): Stack {
   return companion;
 }
 
-/** A DNS-validated certificate requested through `SslCertificate.dnsValidated`. */
-export interface CertificateRequest {
-  readonly domainName: string;
-  readonly subjectAlternativeNames?: string[];
-  readonly hostedZone: route53.IHostedZone;
-}
-
 /** The certificates made for each request, by the stack they were made in: one per request and stack. */
-const made = new WeakMap<CertificateRequest, Map<Stack, acm.Certificate>>();
+const made = new WeakMap<DnsValidatedCertificateProps, Map<Stack, acm.Certificate>>();
 
 /**
  * The certificate for `request`, made in us-east-1 for `distribution`: in its stack when that is in
  * us-east-1, otherwise in the stack's companion deployed before it. A request shared by several
  * distributions of one stack (a staging twin) is made once.
  */
-export function certificateFor(distribution: IConstruct, request: CertificateRequest): acm.Certificate {
+export function certificateFor(
+  distribution: IConstruct,
+  request: DnsValidatedCertificateProps,
+): acm.Certificate {
   const scope = homeScope(distribution, 'before');
   const stack = Stack.of(scope);
   const byStack = made.get(request) ?? new Map<Stack, acm.Certificate>();

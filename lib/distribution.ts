@@ -687,16 +687,7 @@ export class Distribution extends Resource implements cloudfront.IDistribution {
   }
 
   /**
-   * The origins as they stand now (after addOrigin), for a tenant's rules.
-   *
-   * @internal
-   */
-  public _origins(): Origin[] {
-    return [...this.origins];
-  }
-
-  /**
-   * The props as they stand now, for a staging twin's rules.
+   * The props as they stand now, for a staging twin's and a tenant's rules.
    *
    * @internal
    */

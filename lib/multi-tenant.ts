@@ -507,7 +507,9 @@ export class DistributionTenant extends Resource {
       ...tenants.tenantRules(
         props as tenants.TenantInput,
         props.distribution?.parameters,
-        props.distribution instanceof MultiTenantDistribution ? props.distribution._origins() : [],
+        props.distribution instanceof MultiTenantDistribution
+          ? props.distribution._currentProps().origins
+          : [],
       ),
     ]);
     addWarnings(this, [...unknownProps('', props, tenants.TENANT_SHAPE), ...tenants.tenantWarnings(props)]);

@@ -17,7 +17,7 @@ import {
   unknown,
   isDeployTime,
 } from './validation';
-import { SslCertificate } from '../viewer-certificate';
+import { DnsValidatedCertificateProps, SslCertificate } from '../viewer-certificate';
 
 /**
  * The names a distribution serves (`name`, `aliases`) and the certificate that proves them:
@@ -96,7 +96,7 @@ export function nameRules(input: NamesInput, nameIsAlias: boolean): string[] {
  *
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
  */
-function aliasRules(at: string, name: string | undefined): string[] {
+export function aliasRules(at: string, name: string | undefined): string[] {
   const problems = domainName(at, name, true);
   if (problems.length === 0 && !unknown(name) && name !== name!.toLowerCase()) {
     problems.push(message(at, `must be in lower case, such as ${JSON.stringify(name!.toLowerCase())}`, name));
@@ -250,10 +250,7 @@ function coverage(input: CertificateInput, nameIsAlias: boolean): string[] {
  * the request (its zone made there, a `CfnParameter` as a name) would make the companion depend on
  * the stack, a cycle.
  */
-export function requestPlacement(
-  request: { domainName: string; subjectAlternativeNames?: string[]; hostedZone: { hostedZoneId: string } },
-  scope: IConstruct,
-): string[] {
+export function requestPlacement(request: DnsValidatedCertificateProps, scope: IConstruct): string[] {
   const stack = Stack.of(scope);
   if (stack.region === HOME_REGION) return [];
   const why = `the certificate is made in ${HOME_REGION}, in the stack's companion ${stack.stackName}-${HOME_REGION}, which the stack depends on, and this value would make the companion depend on the stack`;

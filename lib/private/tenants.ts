@@ -1,6 +1,6 @@
 import { Lazy, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
 import { bridgeable } from './cache-policy';
-import { acmCertificateRules } from './certificate';
+import { acmCertificateRules, aliasRules } from './certificate';
 import { DEFAULTS } from './defaults';
 import { WEB_ACL_ARN, geoRestrictionRules } from './settings';
 import {
@@ -419,7 +419,8 @@ export function tenantRules(
     if (domains.length === 0) {
       problems.push(message('domains', 'must list at least one domain (CloudFront requires one)', domains));
     }
-    domains.forEach((d, i) => problems.push(...tenantDomainRules(`domains[${i}]`, d)));
+    // A tenant's domain is an alternate domain name: CloudFront's rules for one.
+    domains.forEach((d, i) => problems.push(...aliasRules(`domains[${i}]`, d)));
     problems.push(
       ...unique(
         'domains',
@@ -468,21 +469,6 @@ export function tenantRules(
       );
     }
     problems.push(...oneOf(`${at}.validationTokenHost`, managed.validationTokenHost, VALIDATION_TOKEN_HOSTS));
-  }
-  return problems;
-}
-
-/**
- * A tenant's domain: a domain name, in lower case (as an alternate domain name).
- *
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/CNAMEs.html
- */
-function tenantDomainRules(at: string, domain: string): string[] {
-  const problems = domainName(at, domain, true);
-  if (problems.length === 0 && !unknown(domain) && domain !== domain.toLowerCase()) {
-    problems.push(
-      message(at, `must be in lower case, such as ${JSON.stringify(domain.toLowerCase())}`, domain),
-    );
   }
   return problems;
 }
