@@ -10,6 +10,7 @@ import {
 import { Construct } from 'constructs';
 import { Code, DataMap, Value, build, print, pyLiteral, tsLiteral, tsString } from './code';
 import { isIntrinsic } from './schema';
+import { ManagedPolicyKind, managedPolicyName } from '../private/cache-policy';
 import { StagingTraffic } from '../staging';
 import { SslCertificate } from '../viewer-certificate';
 
@@ -130,42 +131,9 @@ function enumMember(
   return new Code(`cloudfront.${name}.${member}`, `cloudfront.${name}.${member}`, () => value);
 }
 
-/** aws-cdk-lib's managed policy constants, by class (its statics are not enumerable). */
-const MANAGED: Record<'CachePolicy' | 'OriginRequestPolicy' | 'ResponseHeadersPolicy', readonly string[]> = {
-  CachePolicy: [
-    'AMPLIFY',
-    'CACHING_OPTIMIZED',
-    'CACHING_OPTIMIZED_FOR_UNCOMPRESSED_OBJECTS',
-    'CACHING_DISABLED',
-    'ELEMENTAL_MEDIA_PACKAGE',
-    'USE_ORIGIN_CACHE_CONTROL_HEADERS',
-    'USE_ORIGIN_CACHE_CONTROL_HEADERS_QUERY_STRINGS',
-  ] satisfies (keyof typeof cloudfront.CachePolicy)[],
-  OriginRequestPolicy: [
-    'USER_AGENT_REFERER_HEADERS',
-    'CORS_CUSTOM_ORIGIN',
-    'CORS_S3_ORIGIN',
-    'ALL_VIEWER',
-    'ELEMENTAL_MEDIA_TAILOR',
-    'ALL_VIEWER_AND_CLOUDFRONT_2022',
-    'ALL_VIEWER_EXCEPT_HOST_HEADER',
-  ] satisfies (keyof typeof cloudfront.OriginRequestPolicy)[],
-  ResponseHeadersPolicy: [
-    'CORS_ALLOW_ALL_ORIGINS',
-    'CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT',
-    'SECURITY_HEADERS',
-    'CORS_ALLOW_ALL_ORIGINS_AND_SECURITY_HEADERS',
-    'CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS',
-  ] satisfies (keyof typeof cloudfront.ResponseHeadersPolicy)[],
-};
-
 /** A managed policy's constant, such as `cloudfront.CachePolicy.CACHING_OPTIMIZED`, by its id. */
-function managed(kind: keyof typeof MANAGED, id: string): string | undefined {
-  const cls = cloudfront[kind] as Json;
-  const key = MANAGED[kind].find((k) => {
-    const p = cls[k];
-    return (p?.cachePolicyId ?? p?.originRequestPolicyId ?? p?.responseHeadersPolicyId) === id;
-  });
+function managed(kind: ManagedPolicyKind, id: string): string | undefined {
+  const key = managedPolicyName(kind, id);
   return key ? `cloudfront.${kind}.${key}` : undefined;
 }
 

@@ -316,3 +316,61 @@ export function bridgeable(b: BehaviorOptions): boolean {
     .concat(b.forwardHeaders ?? [], b.forwardCookies ?? [])
     .some((v) => isDeployTime(v));
 }
+
+/** The kinds of policy CloudFront manages some of. */
+export type ManagedPolicyKind = 'CachePolicy' | 'OriginRequestPolicy' | 'ResponseHeadersPolicy';
+
+/**
+ * aws-cdk-lib's constants of CloudFront's managed policies, by class (its statics are not
+ * enumerable: the classes are decorated).
+ *
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html
+ */
+const MANAGED_POLICIES: Record<ManagedPolicyKind, readonly string[]> = {
+  CachePolicy: [
+    'AMPLIFY',
+    'CACHING_OPTIMIZED',
+    'CACHING_OPTIMIZED_FOR_UNCOMPRESSED_OBJECTS',
+    'CACHING_DISABLED',
+    'ELEMENTAL_MEDIA_PACKAGE',
+    'USE_ORIGIN_CACHE_CONTROL_HEADERS',
+    'USE_ORIGIN_CACHE_CONTROL_HEADERS_QUERY_STRINGS',
+  ] satisfies (keyof typeof cloudfront.CachePolicy)[],
+  OriginRequestPolicy: [
+    'USER_AGENT_REFERER_HEADERS',
+    'CORS_CUSTOM_ORIGIN',
+    'CORS_S3_ORIGIN',
+    'ALL_VIEWER',
+    'ELEMENTAL_MEDIA_TAILOR',
+    'ALL_VIEWER_AND_CLOUDFRONT_2022',
+    'ALL_VIEWER_EXCEPT_HOST_HEADER',
+  ] satisfies (keyof typeof cloudfront.OriginRequestPolicy)[],
+  ResponseHeadersPolicy: [
+    'CORS_ALLOW_ALL_ORIGINS',
+    'CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT',
+    'SECURITY_HEADERS',
+    'CORS_ALLOW_ALL_ORIGINS_AND_SECURITY_HEADERS',
+    'CORS_ALLOW_ALL_ORIGINS_WITH_PREFLIGHT_AND_SECURITY_HEADERS',
+  ] satisfies (keyof typeof cloudfront.ResponseHeadersPolicy)[],
+};
+
+/** Each kind's managed policies, by ID: the constant's name. */
+const managedById = new Map<ManagedPolicyKind, Map<string, string>>();
+
+/** The name of aws-cdk-lib's constant for the managed policy `id` of `kind`, such as CACHING_OPTIMIZED. */
+export function managedPolicyName(kind: ManagedPolicyKind, id: string): string | undefined {
+  let byId = managedById.get(kind);
+  if (byId === undefined) {
+    const cls = cloudfront[kind] as unknown as Record<string, Record<string, unknown>>;
+    byId = new Map(
+      MANAGED_POLICIES[kind].map((name) => {
+        const p = cls[name];
+        return [(p.cachePolicyId ?? p.originRequestPolicyId ?? p.responseHeadersPolicyId) as string, name];
+      }),
+    );
+    managedById.set(kind, byId);
+  }
+  return byId.get(id);
+}

@@ -1,5 +1,5 @@
 import { aws_cloudfront as cloudfront, aws_cloudfront_origins as cdkOrigins } from 'aws-cdk-lib';
-import { bridge, bridgeable } from './cache-policy';
+import { ManagedPolicyKind, bridge, bridgeable, managedPolicyName } from './cache-policy';
 import { DEFAULTS } from './defaults';
 import * as logging from './logging';
 import { nodeOf, owned } from './references';
@@ -251,29 +251,26 @@ function policyRules(
         ),
       );
     }
-  } else if (
-    custom &&
-    kindOf(b.cachePolicy, b.cachePolicy.cachePolicyId, managedCachePolicyIds) === 'custom'
-  ) {
-    problems.push(customPolicy(`${at}.cachePolicy`, plan, b.cachePolicy, b.cachePolicy.cachePolicyId));
   }
-  const request = b.originRequestPolicy;
-  if (
-    custom &&
-    request !== undefined &&
-    kindOf(request, request.originRequestPolicyId, managedOriginRequestPolicyIds) === 'custom'
-  ) {
-    problems.push(customPolicy(`${at}.originRequestPolicy`, plan, request, request.originRequestPolicyId));
-  }
-  const headers = b.responseHeadersPolicy;
-  if (
-    custom &&
-    headers !== undefined &&
-    kindOf(headers, headers.responseHeadersPolicyId, managedResponseHeadersPolicyIds) === 'custom'
-  ) {
-    problems.push(
-      customPolicy(`${at}.responseHeadersPolicy`, plan, headers, headers.responseHeadersPolicyId),
-    );
+  const given: [string, unknown, string | undefined, ManagedPolicyKind][] = [
+    ['cachePolicy', b.cachePolicy, b.cachePolicy?.cachePolicyId, 'CachePolicy'],
+    [
+      'originRequestPolicy',
+      b.originRequestPolicy,
+      b.originRequestPolicy?.originRequestPolicyId,
+      'OriginRequestPolicy',
+    ],
+    [
+      'responseHeadersPolicy',
+      b.responseHeadersPolicy,
+      b.responseHeadersPolicy?.responseHeadersPolicyId,
+      'ResponseHeadersPolicy',
+    ],
+  ];
+  for (const [prop, policy, id, kind] of given) {
+    if (custom && policy !== undefined && kindOf(policy, id!, kind) === 'custom') {
+      problems.push(customPolicy(`${at}.${prop}`, plan, policy, id!));
+    }
   }
   return problems;
 }
@@ -287,36 +284,11 @@ function customPolicy(at: string, plan: string, policy: unknown, id: string): st
 }
 
 /** A policy made in this app is custom; an imported one is managed when its ID is a managed one. */
-function kindOf(policy: unknown, id: string, managed: () => Set<string>): 'managed' | 'custom' | 'unknown' {
+function kindOf(policy: unknown, id: string, kind: ManagedPolicyKind): 'managed' | 'custom' | 'unknown' {
   if (owned(policy) && policy.node.defaultChild !== undefined) return 'custom';
   if (isDeployTime(id)) return 'unknown';
-  return managed().has(id) ? 'managed' : 'custom';
+  return managedPolicyName(kind, id) !== undefined ? 'managed' : 'custom';
 }
-
-/** The IDs of aws-cdk-lib's constants for a kind of managed policy. */
-function idsOf(statics: object, read: (value: any) => unknown): () => Set<string> {
-  let ids: Set<string> | undefined;
-  return () => {
-    if (ids !== undefined) return ids;
-    ids = new Set();
-    // aws-cdk-lib's classes are decorated: the constants are statics of a class up the chain.
-    for (let c: any = statics; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
-      for (const name of Object.getOwnPropertyNames(c)) {
-        if (!/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
-        const value = c[name];
-        const id = typeof value === 'object' && value !== null ? read(value) : undefined;
-        if (typeof id === 'string') ids.add(id);
-      }
-    }
-    return ids;
-  };
-}
-const managedCachePolicyIds = idsOf(cloudfront.CachePolicy, (v) => v.cachePolicyId);
-const managedOriginRequestPolicyIds = idsOf(cloudfront.OriginRequestPolicy, (v) => v.originRequestPolicyId);
-const managedResponseHeadersPolicyIds = idsOf(
-  cloudfront.ResponseHeadersPolicy,
-  (v) => v.responseHeadersPolicyId,
-);
 
 /** Whether a CloudFront Function made in this app has a key value store. */
 function usesKeyValueStore(fn: unknown): boolean {
