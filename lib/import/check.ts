@@ -43,28 +43,54 @@ export function renderStack(
   try {
     distribution = new Distribution(stack, 'Distribution', build(props, stack) as DistributionProps);
   } catch (e) {
-    if (e instanceof BuildError) {
-      throw new RefusedError(`our Distribution refuses this configuration: ${e.message}`, [e.at]);
-    }
-    const lines = (e as Error).message.split('\n');
-    // Our constructs list their problems under a first line; anything else is said whole.
-    const problems = /has \d+ problems?:$/.test(lines[0]) ? lines.slice(1) : [lines[0]];
-    const paths = problems
-      .map((p) => /^`([\w.[\]]+)`/.exec(p)?.[1])
-      .filter((p): p is string => p !== undefined);
-    throw new RefusedError(`our Distribution refuses this configuration: ${problems.join(' ')}`, paths);
+    throw refusal(e, 'our Distribution refuses this configuration');
   }
-  const resource = distribution.node.defaultChild as cloudfront.CfnDistribution;
-  for (const o of overrides) {
-    if (o.value === undefined) resource.addPropertyDeletionOverride(o.path);
-    else resource.addPropertyOverride(o.path, o.value);
-  }
+  const resource = applyOverrides(distribution, overrides);
   const template = app.synth().getStackByName(stack.stackName).template;
   const logicalId = stack.getLogicalId(resource);
   const others = Object.entries(template.Resources as Record<string, Json>)
     .filter(([id, r]) => id !== logicalId && r.Type !== 'AWS::CDK::Metadata')
     .map(([id, r]): [string, string] => [id, r.Type]);
   return { config: template.Resources[logicalId].Properties.DistributionConfig, others };
+}
+
+/**
+ * What our constructs or aws-cdk-lib refused, as the refusal `settle` reads: our constructs list
+ * their problems under a first line, each naming its prop path; anything else is said whole.
+ */
+function refusal(e: unknown, what: string): RefusedError {
+  if (e instanceof BuildError) return new RefusedError(`${what}: ${e.message}`, [e.at]);
+  const lines = (e as Error).message.split('\n');
+  const problems = /has \d+ problems?:$/.test(lines[0]) ? lines.slice(1) : [lines[0]];
+  const paths = problems
+    .map((p) => /^`([\w.[\]]+)`/.exec(p)?.[1])
+    .filter((p): p is string => p !== undefined);
+  return new RefusedError(`${what}: ${problems.join(' ')}`, paths);
+}
+
+/** `distribution`'s L1 with the escape hatches applied. */
+function applyOverrides(
+  distribution: Distribution,
+  overrides: readonly Override[],
+): cloudfront.CfnDistribution {
+  const resource = distribution.node.defaultChild as cloudfront.CfnDistribution;
+  for (const o of overrides) {
+    if (o.value === undefined) resource.addPropertyDeletionOverride(o.path);
+    else resource.addPropertyOverride(o.path, o.value);
+  }
+  return resource;
+}
+
+/** A difference found by `--check`, as it prints it (after `prefix`, such as the twin's id). */
+export function describeDifference(d: Override, prefix = ''): string {
+  return d.value === undefined
+    ? `${prefix}${d.path}: rendered, but absent from the input`
+    : `${prefix}${d.path}: the input has ${JSON.stringify(d.value)}`;
+}
+
+/** A resource the generated code makes that the input has not, as `--check` prints it. */
+export function describeExtra(id: string, type: string): string {
+  return `${id} (${type}): the generated code makes it, and the input has no such resource`;
 }
 
 /** CloudFront's values for what a `DistributionConfig` leaves out, so that absent equals default. */
@@ -259,15 +285,9 @@ export function check(
 ): string[] {
   const { config, others } = renderStack(props, overrides);
   return [
-    ...differences(withDefaults(config), withDefaults(input)).map((d) =>
-      d.value === undefined
-        ? `${d.path}: rendered, but absent from the input`
-        : `${d.path}: the input has ${JSON.stringify(d.value)}`,
-    ),
+    ...differences(withDefaults(config), withDefaults(input)).map((d) => describeDifference(d)),
     // The input's other resources come along unchanged (CfnInclude): anything else is new.
-    ...others.map(
-      ([id, type]) => `${id} (${type}): the generated code makes it, and the input has no such resource`,
-    ),
+    ...others.map(([id, type]) => describeExtra(id, type)),
   ];
 }
 
@@ -371,14 +391,6 @@ export function renderPair(
 ): { primary: Json; staging: Json; policy: Json; others: [string, string][] } {
   const app = new App();
   const stack = new Stack(app, 'Check');
-  const refused = (e: unknown): never => {
-    if (e instanceof BuildError) {
-      throw new RefusedError(`our constructs refuse this configuration: ${e.message}`, [e.at]);
-    }
-    const lines = (e as Error).message.split('\n');
-    const problems = /has \d+ problems?:$/.test(lines[0]) ? lines.slice(1) : [lines[0]];
-    throw new ImportError(`our constructs refuse this staged rollout: ${problems.join(' ')}`);
-  };
   let primary: Distribution;
   let twin: StagingDistribution;
   try {
@@ -390,18 +402,10 @@ export function renderPair(
       trafficEnabled: staged.trafficEnabled,
     });
   } catch (e) {
-    return refused(e);
+    throw refusal(e, 'our constructs refuse this staged rollout');
   }
-  const apply = (d: Distribution, overrides: readonly Override[], logicalId: string) => {
-    const resource = d.node.defaultChild as cloudfront.CfnDistribution;
-    for (const o of overrides) {
-      if (o.value === undefined) resource.addPropertyDeletionOverride(o.path);
-      else resource.addPropertyOverride(o.path, o.value);
-    }
-    resource.overrideLogicalId(logicalId);
-  };
-  apply(primary, primaryOverrides, staged.primaryId);
-  apply(twin, staged.overrides, staged.stagingId);
+  applyOverrides(primary, primaryOverrides).overrideLogicalId(staged.primaryId);
+  applyOverrides(twin, staged.overrides).overrideLogicalId(staged.stagingId);
   twin.continuousDeploymentPolicy.overrideLogicalId(staged.policyId);
   const template = app.synth().getStackByName(stack.stackName).template;
   const resources = template.Resources as Record<string, Json>;

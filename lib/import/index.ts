@@ -1,6 +1,16 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
-import { Override, check, differences, overridesFor, renderPair, settle, withDefaults } from './check';
+import {
+  Override,
+  check,
+  describeDifference,
+  describeExtra,
+  differences,
+  overridesFor,
+  renderPair,
+  settle,
+  withDefaults,
+} from './check';
 import { Code, Value } from './code';
 import { Staged, python, typescript } from './emit';
 import { toModel, trafficOf } from './model';
@@ -132,19 +142,15 @@ function importPair(
     staged: { id: staging.id, props: twinArgs, overrides: twinOverrides, policyId: staging.policyId },
     check: () => {
       const r = renderPair(primaryProps, primaryOverrides, final);
-      const say = (what: string) => (d: Override) =>
-        d.value === undefined
-          ? `${what}${d.path}: rendered, but absent from the input`
-          : `${what}${d.path}: the input has ${JSON.stringify(d.value)}`;
       return [
-        ...differences(withDefaults(r.primary), withDefaults(found.config)).map(say('')),
-        ...differences(withDefaults(r.staging), withDefaults(staging.config)).map(say(`${staging.id}: `)),
-        ...differences(r.policy, staging.policy, 'ContinuousDeploymentPolicyConfig').map(
-          say(`${staging.policyId}: `),
+        ...differences(withDefaults(r.primary), withDefaults(found.config)).map((d) => describeDifference(d)),
+        ...differences(withDefaults(r.staging), withDefaults(staging.config)).map((d) =>
+          describeDifference(d, `${staging.id}: `),
         ),
-        ...r.others.map(
-          ([id, type]) => `${id} (${type}): the generated code makes it, and the input has no such resource`,
+        ...differences(r.policy, staging.policy, 'ContinuousDeploymentPolicyConfig').map((d) =>
+          describeDifference(d, `${staging.policyId}: `),
         ),
+        ...r.others.map(([id, type]) => describeExtra(id, type)),
       ];
     },
   };

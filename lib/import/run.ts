@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
 import { App, Stack } from 'aws-cdk-lib';
 import * as constructs from 'constructs';
-import { differences, withDefaults } from './check';
+import { describeDifference, describeExtra, differences, withDefaults } from './check';
 import { Found } from './parse';
 import * as ours from '../index';
 
@@ -89,17 +89,13 @@ export function compareStack(template: Json, found: Found, input: Json): string[
     }
     const prefix = found.staging && id === found.staging.id ? `${id}: ` : '';
     for (const d of differences(withDefaults(rendered), withDefaults(config))) {
-      problems.push(
-        d.value === undefined
-          ? `${prefix}${d.path}: rendered, but absent from the input`
-          : `${prefix}${d.path}: the input has ${JSON.stringify(d.value)}`,
-      );
+      problems.push(describeDifference(d, prefix));
     }
   }
   if (found.staging) {
     const policy = resources[found.staging.policyId]?.Properties?.ContinuousDeploymentPolicyConfig;
     for (const d of differences(policy, found.staging.policy, 'ContinuousDeploymentPolicyConfig')) {
-      problems.push(`${found.staging.policyId}: ${d.path}: the input has ${JSON.stringify(d.value)}`);
+      problems.push(describeDifference(d, `${found.staging.policyId}: `));
     }
   }
   // The input's resources (a template's), and those the printed code makes.
@@ -108,13 +104,13 @@ export function compareStack(template: Json, found: Found, input: Json): string[
     if (r.Type === 'AWS::CDK::Metadata') continue;
     if (found.kind === 'api') {
       if (r.Type !== 'AWS::CloudFront::Distribution') {
-        problems.push(`${id} (${r.Type}): the generated code makes it, and the input has no such resource`);
+        problems.push(describeExtra(id, r.Type));
       }
       continue;
     }
     const theirs = inputResources[id];
     if (theirs === undefined) {
-      problems.push(`${id} (${r.Type}): the generated code makes it, and the input has no such resource`);
+      problems.push(describeExtra(id, r.Type));
     } else if (theirs.Type !== r.Type) {
       problems.push(`${id}: the generated code makes a ${r.Type}, the input has a ${theirs.Type}`);
     }
