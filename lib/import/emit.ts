@@ -99,16 +99,7 @@ export function typescript(p: Program): string {
   if (p.overrides.length > 0 || p.logicalId) {
     lines.push('    const resource = distribution.node.defaultChild as cloudfront.CfnDistribution;');
   }
-  if (p.overrides.length > 0) {
-    lines.push(`    // ${WHY}`);
-    for (const o of p.overrides) {
-      lines.push(
-        o.value === undefined
-          ? `    resource.addPropertyDeletionOverride(${tsString(o.path)});`
-          : `    resource.addPropertyOverride(${tsString(o.path)}, ${tsLiteral(o.value)});`,
-      );
-    }
-  }
+  lines.push(...hatches('resource', p.overrides, 'typescript'));
   if (p.logicalId) {
     lines.push(`    // The template's logical id: \`cdk import\` and stack updates find the same resource.`);
     lines.push(`    resource.overrideLogicalId(${tsString(p.logicalId)});`);
@@ -123,14 +114,7 @@ export function typescript(p: Program): string {
       '    });',
       '    const stagingResource = staging.node.defaultChild as cloudfront.CfnDistribution;',
     );
-    if (s.overrides.length > 0) lines.push(`    // ${WHY}`);
-    for (const o of s.overrides) {
-      lines.push(
-        o.value === undefined
-          ? `    stagingResource.addPropertyDeletionOverride(${tsString(o.path)});`
-          : `    stagingResource.addPropertyOverride(${tsString(o.path)}, ${tsLiteral(o.value)});`,
-      );
-    }
+    lines.push(...hatches('stagingResource', s.overrides, 'typescript'));
     lines.push(
       `    stagingResource.overrideLogicalId(${tsString(s.id)});`,
       `    staging.continuousDeploymentPolicy.overrideLogicalId(${tsString(s.policyId)});`,
@@ -185,6 +169,33 @@ function fromTemplate(code: string, p: Program, language: 'typescript' | 'python
     .replace(/^(import \{ .*|from aws_cdk import .*)$/m, (line) => line.replace(/, Token\b|\bToken, /, ''));
 }
 
+/** The escape hatches on the L1 named `resource`, after the comment that says why. */
+function hatches(
+  resource: string,
+  overrides: readonly Override[],
+  language: 'typescript' | 'python',
+): string[] {
+  if (overrides.length === 0) return [];
+  if (language === 'python') {
+    return [
+      `        # ${WHY}`,
+      ...overrides.map((o) =>
+        o.value === undefined
+          ? `        ${resource}.add_property_deletion_override(${JSON.stringify(o.path)})`
+          : `        ${resource}.add_property_override(${JSON.stringify(o.path)}, ${pyLiteral(o.value)})`,
+      ),
+    ];
+  }
+  return [
+    `    // ${WHY}`,
+    ...overrides.map((o) =>
+      o.value === undefined
+        ? `    ${resource}.addPropertyDeletionOverride(${tsString(o.path)});`
+        : `    ${resource}.addPropertyOverride(${tsString(o.path)}, ${tsLiteral(o.value)});`,
+    ),
+  ];
+}
+
 /** The template's resources the generated constructs take the place of. */
 function removed(p: Program): string[] {
   const own = p.logicalId ?? p.id;
@@ -230,16 +241,7 @@ export function python(p: Program): string {
     '        )',
   ];
   if (p.overrides.length > 0 || p.logicalId) lines.push('        resource = distribution.node.default_child');
-  if (p.overrides.length > 0) {
-    lines.push(`        # ${WHY}`);
-    for (const o of p.overrides) {
-      lines.push(
-        o.value === undefined
-          ? `        resource.add_property_deletion_override(${JSON.stringify(o.path)})`
-          : `        resource.add_property_override(${JSON.stringify(o.path)}, ${pyLiteral(o.value)})`,
-      );
-    }
-  }
+  lines.push(...hatches('resource', p.overrides, 'python'));
   if (p.logicalId) {
     lines.push("        # The template's logical id: `cdk import` and stack updates find the same resource.");
     lines.push(`        resource.override_logical_id(${JSON.stringify(p.logicalId)})`);
@@ -254,14 +256,7 @@ export function python(p: Program): string {
       '        )',
       '        staging_resource = staging.node.default_child',
     );
-    if (s.overrides.length > 0) lines.push(`        # ${WHY}`);
-    for (const o of s.overrides) {
-      lines.push(
-        o.value === undefined
-          ? `        staging_resource.add_property_deletion_override(${JSON.stringify(o.path)})`
-          : `        staging_resource.add_property_override(${JSON.stringify(o.path)}, ${pyLiteral(o.value)})`,
-      );
-    }
+    lines.push(...hatches('staging_resource', s.overrides, 'python'));
     lines.push(
       `        staging_resource.override_logical_id(${JSON.stringify(s.id)})`,
       `        staging.continuous_deployment_policy.override_logical_id(${JSON.stringify(s.policyId)})`,
