@@ -52,7 +52,9 @@ export function judgeApp(distribution: IConstruct): void {
   if (registry === undefined || registry.judged) return;
   registry.judged = true;
   const ours = registry.distributions;
-  report(quotas.sharingFindings(ours.map((r) => r.uses())), (i) => ours[i].distribution);
+  // What each distribution names, read once: the sharing quotas and the pricing plans judge it.
+  const uses = ours.map((r) => r.uses());
+  report(quotas.sharingFindings(uses), (i) => ours[i].distribution);
   // Every distribution and Origin Access Control of the app counts, aws-cdk-lib's included.
   const distributions: cloudfront.CfnDistribution[] = [];
   const accessControls: IConstruct[] = [];
@@ -63,7 +65,7 @@ export function judgeApp(distribution: IConstruct): void {
     else if (c instanceof cloudfront.CfnDistributionTenant) tenants.push(c);
   }
   judgeAliases(distributions, ours, tenants);
-  judgePlans(distributions, ours);
+  judgePlans(distributions, ours, uses);
   for (const [quota, found] of [
     [quotas.ACCOUNT_QUOTAS.distributions, distributions],
     [quotas.ACCOUNT_QUOTAS.accessControls, accessControls],
@@ -119,14 +121,17 @@ function judgeAliases(
  *
  * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/flat-rate-pricing-plan.html
  */
-function judgePlans(distributions: cloudfront.CfnDistribution[], ours: readonly Registered[]): void {
+function judgePlans(
+  distributions: cloudfront.CfnDistribution[],
+  ours: readonly Registered[],
+  uses: readonly quotas.SharedUse[][],
+): void {
   const planned = ours.filter((r) => r.plan !== undefined && !isDeployTime(r.plan));
   if (planned.length === 0) return;
   // The web ACL as written: the same token stands for the same web ACL.
   const webAcls = distributions.map(
     (d) => (d.distributionConfig as { webAclId?: unknown } | undefined)?.webAclId,
   );
-  const uses = ours.map((r) => r.uses());
   for (const r of planned) {
     const errors: string[] = [];
     const mine = distributions.find((d) => d.node.scope === r.distribution);
