@@ -36,22 +36,34 @@ export function render(props: Record<string, Value | undefined>, overrides: read
 export function renderStack(
   props: Record<string, Value | undefined>,
   overrides: readonly Override[] = [],
-): { config: Json; others: [string, string][] } {
+  options: Scratch = {},
+): { config: Json; others: [string, string][]; resources: Record<string, Json>; stack: Stack } {
   const app = new App();
   const stack = new Stack(app, 'Check');
   let distribution: Distribution;
   try {
+    options.before?.(stack);
     distribution = new Distribution(stack, 'Distribution', build(props, stack) as DistributionProps);
   } catch (e) {
     throw refusal(e, 'our Distribution refuses this configuration');
   }
   const resource = applyOverrides(distribution, overrides);
+  if (options.logicalId !== undefined) resource.overrideLogicalId(options.logicalId);
   const template = app.synth().getStackByName(stack.stackName).template;
-  const logicalId = stack.getLogicalId(resource);
-  const others = Object.entries(template.Resources as Record<string, Json>)
+  const logicalId = options.logicalId ?? stack.getLogicalId(resource);
+  const resources = template.Resources as Record<string, Json>;
+  const others = Object.entries(resources)
     .filter(([id, r]) => id !== logicalId && r.Type !== 'AWS::CDK::Metadata')
     .map(([id, r]): [string, string] => [id, r.Type]);
-  return { config: template.Resources[logicalId].Properties.DistributionConfig, others };
+  return { config: resources[logicalId].Properties.DistributionConfig, others, resources, stack };
+}
+
+/** How a scratch stack is made: what comes before the distribution, and its logical id. */
+export interface Scratch {
+  /** Makes the constructs the generated code makes before the distribution (`--with-related`). */
+  readonly before?: (stack: Stack) => void;
+  /** The distribution's logical id (the template's), so that references to it read the same. */
+  readonly logicalId?: string;
 }
 
 /**
@@ -150,6 +162,15 @@ export function withDefaults(config: Json): Json {
     // CloudFront reports an empty field-level encryption ID, and none: the same.
     if (b.FieldLevelEncryptionId === '') delete b.FieldLevelEncryptionId;
     if (b.GrpcConfig && b.GrpcConfig.Enabled === false) delete b.GrpcConfig;
+    // A CloudFront Function's two attributes for its ARN are the same value: aws-cdk-lib's
+    // `functionArn` reads `FunctionARN`, templates often `FunctionMetadata.FunctionARN`.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudfront-function.html#aws-resource-cloudfront-function-return-values
+    for (const f of Array.isArray(b.FunctionAssociations) ? b.FunctionAssociations : []) {
+      const getAtt = f?.FunctionARN?.['Fn::GetAtt'];
+      if (Array.isArray(getAtt) && getAtt[1] === 'FunctionMetadata.FunctionARN') {
+        f.FunctionARN = { 'Fn::GetAtt': [getAtt[0], 'FunctionARN'] };
+      }
+    }
   }
   for (const o of Array.isArray(c.Origins) ? c.Origins : []) {
     if (o === null || typeof o !== 'object') continue;
@@ -388,12 +409,21 @@ export function renderPair(
   primaryProps: Record<string, Value | undefined>,
   primaryOverrides: readonly Override[],
   staged: StagedInput,
-): { primary: Json; staging: Json; policy: Json; others: [string, string][] } {
+  before?: (stack: Stack) => void,
+): {
+  primary: Json;
+  staging: Json;
+  policy: Json;
+  others: [string, string][];
+  resources: Record<string, Json>;
+  stack: Stack;
+} {
   const app = new App();
   const stack = new Stack(app, 'Check');
   let primary: Distribution;
   let twin: StagingDistribution;
   try {
+    before?.(stack);
     primary = new Distribution(stack, 'Primary', build(primaryProps, stack) as DistributionProps);
     twin = new StagingDistribution(stack, 'Staging', {
       ...(build(staged.props, stack) as DistributionProps),
@@ -417,5 +447,7 @@ export function renderPair(
     others: Object.entries(resources)
       .filter(([id, r]) => !mine.has(id) && r.Type !== 'AWS::CDK::Metadata')
       .map(([id, r]): [string, string] => [id, r.Type]),
+    resources,
+    stack,
   };
 }

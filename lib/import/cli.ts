@@ -6,10 +6,10 @@ import { ImportError } from './parse';
 
 /**
  * `npx cdk-cloudfront-distributions import FILE [--resource ID] [--language typescript|python]
- * [--check]`: prints code that builds the distribution of FILE with our `Distribution`.
+ * [--check] [--with-related]`: prints code that builds the distribution of FILE with our `Distribution`.
  */
 const USAGE =
-  'usage: cdk-cloudfront-distributions import FILE [--resource ID] [--language typescript|python] [--check]';
+  'usage: cdk-cloudfront-distributions import FILE [--resource ID] [--language typescript|python] [--check] [--with-related]';
 
 export function main(argv: string[]): number {
   let parsed;
@@ -21,6 +21,7 @@ export function main(argv: string[]): number {
         resource: { type: 'string' },
         language: { type: 'string', default: 'typescript' },
         check: { type: 'boolean', default: false },
+        'with-related': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -51,7 +52,11 @@ export function main(argv: string[]): number {
         `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
       );
     }
-    const result = importDistribution(text, { resource: values.resource, source: file });
+    const result = importDistribution(text, {
+      resource: values.resource,
+      source: file,
+      withRelated: values['with-related'],
+    });
     if (values.check) {
       const problems = result.check();
       process.stdout.write(problems.length === 0 ? 'equivalent\n' : `${problems.join('\n')}\n`);

@@ -1,5 +1,6 @@
 import { Override } from './check';
 import { Value, printProps, pyLiteral, tsLiteral, tsString } from './code';
+import { Related, replacedIds } from './related';
 
 /** A staging twin of the distribution, and the logical id of their continuous deployment policy. */
 export interface Staged {
@@ -26,11 +27,15 @@ export interface Program {
   readonly templateNames?: { readonly parameters: readonly string[]; readonly resources: readonly string[] };
   /** The distribution's staging twin, when the input is a staged rollout. */
   readonly staged?: Staged;
+  /** The template's resources the code makes with aws-cdk-lib's constructs (`--with-related`). */
+  readonly related?: readonly Related[];
   readonly source: string;
 }
 
 const CDK_NAMES: Record<string, [string, string]> = {
+  CfnResource: ['CfnResource', 'CfnResource'],
   Duration: ['Duration', 'Duration'],
+  RemovalPolicy: ['RemovalPolicy', 'RemovalPolicy'],
   Token: ['Token', 'Token'],
   acm: ['aws_certificatemanager as acm', 'aws_certificatemanager as acm'],
   cloudfront: ['aws_cloudfront as cloudfront', 'aws_cloudfront as cloudfront'],
@@ -56,6 +61,10 @@ const WHY = 'Kept exactly through an escape hatch: our props do not express this
 const INCLUDE =
   'The rest of the template, logical ids kept: what the distribution references stays declared, and `cdk import` or a stack update finds the same resources.';
 const REPLACE = "The distribution below takes the place of the template's.";
+const REPLACE_RELATED =
+  "The distribution and the template's resources it uses, made below, take the place of the template's.";
+const RELATED =
+  "The template's resources the distribution uses, as aws-cdk-lib's constructs (logical ids kept).";
 
 /** The TypeScript program. */
 export function typescript(p: Program): string {
@@ -66,7 +75,8 @@ export function typescript(p: Program): string {
       (n) =>
         p.uses.has(n) ||
         (n === 'cloudfront' && (p.overrides.length > 0 || p.logicalId)) ||
-        (n === 'cfninc' && p.include !== undefined),
+        (n === 'cfninc' && p.include !== undefined) ||
+        (n === 'CfnResource' && (p.related?.length ?? 0) > 0),
     ),
   ]
     .map((n) => CDK_NAMES[n]?.[0] ?? n)
@@ -86,12 +96,13 @@ export function typescript(p: Program): string {
       ? [
           `    // ${INCLUDE}`,
           `    const template = new cfninc.CfnInclude(this, 'Template', { templateFile: ${tsString(p.include)} });`,
-          `    // ${REPLACE}`,
+          `    // ${p.related?.length ? REPLACE_RELATED : REPLACE}`,
           ...removed(p).map((id) => `    template.node.tryRemoveChild(${tsString(id)});`),
           '',
         ]
       : []),
     ...(p.uses.has('Token') ? [`    // ${TOKENS}`] : []),
+    ...relatedLines(p, 'typescript'),
     `    const distribution = new Distribution(this, ${tsString(p.id)}, {`,
     printProps(p.props, 'typescript', '      ', p.notes),
     '    });',
@@ -120,6 +131,7 @@ export function typescript(p: Program): string {
       `    staging.continuousDeploymentPolicy.overrideLogicalId(${tsString(s.policyId)});`,
     );
   }
+  lines.push(...policyLines(p, 'typescript'));
   lines.push('  }', '}', '');
   return fromTemplate(lines.join('\n'), p, 'typescript');
 }
@@ -199,7 +211,91 @@ function hatches(
 /** The template's resources the generated constructs take the place of. */
 function removed(p: Program): string[] {
   const own = p.logicalId ?? p.id;
-  return p.staged ? [own, p.staged.id, p.staged.policyId] : [own];
+  return [...(p.staged ? [own, p.staged.id, p.staged.policyId] : [own]), ...replacedIds(p.related ?? [])];
+}
+
+/** The related constructs, each with its escape hatches and the template's logical id. */
+function relatedLines(p: Program, language: 'typescript' | 'python'): string[] {
+  const related = p.related ?? [];
+  if (related.length === 0) return [];
+  const py = language === 'python';
+  const lines = [py ? `        # ${RELATED}` : `    // ${RELATED}`];
+  for (const r of related) {
+    const cls = `${r.kind.module}.${r.kind.name}`;
+    const props = printProps(r.props, language, py ? '            ' : '      ');
+    if (py) {
+      lines.push(
+        props === ''
+          ? `        ${r.variable.py} = ${cls}(self, ${JSON.stringify(r.id)})`
+          : `        ${r.variable.py} = ${cls}(self, ${JSON.stringify(r.id)},\n${props}\n        )`,
+      );
+    } else {
+      lines.push(
+        props === ''
+          ? `    const ${r.variable.ts} = new ${cls}(this, ${tsString(r.id)});`
+          : `    const ${r.variable.ts} = new ${cls}(this, ${tsString(r.id)}, {\n${props}\n    });`,
+      );
+    }
+    lines.push(
+      ...l1Lines(
+        py ? `${r.variable.py}.node.default_child` : `${r.variable.ts}.node.defaultChild`,
+        `${r.variable.ts}Resource`,
+        r.id,
+        r.overrides,
+        language,
+      ),
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+/** aws-cdk-lib's bucket policies, in the place of the template's (made when the distribution is). */
+function policyLines(p: Program, language: 'typescript' | 'python'): string[] {
+  const lines: string[] = [];
+  for (const r of (p.related ?? []).filter((x) => x.policy !== undefined)) {
+    const py = language === 'python';
+    lines.push(
+      '',
+      py
+        ? `        # aws-cdk-lib's policy of the bucket, which the S3 origin adds to, takes the place of the template's.`
+        : `    // aws-cdk-lib's policy of the bucket, which the S3 origin adds to, takes the place of the template's.`,
+      ...l1Lines(
+        py ? `${r.variable.py}.policy.node.default_child` : `${r.variable.ts}.policy!.node.defaultChild`,
+        `${r.variable.ts}Policy`,
+        r.policy!.id,
+        r.policy!.overrides,
+        language,
+      ),
+    );
+  }
+  return lines;
+}
+
+/** An L1 (`expression`) with its escape hatches and logical id, named `name` when it has hatches. */
+function l1Lines(
+  expression: string,
+  name: string,
+  logicalId: string,
+  overrides: readonly Override[],
+  language: 'typescript' | 'python',
+): string[] {
+  const py = language === 'python';
+  const pyName = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  if (overrides.length === 0) {
+    return [
+      py
+        ? `        ${expression}.override_logical_id(${JSON.stringify(logicalId)})`
+        : `    (${expression} as CfnResource).overrideLogicalId(${tsString(logicalId)});`,
+    ];
+  }
+  return [
+    py ? `        ${pyName} = ${expression}` : `    const ${name} = ${expression} as CfnResource;`,
+    ...hatches(py ? pyName : name, overrides, language),
+    py
+      ? `        ${pyName}.override_logical_id(${JSON.stringify(logicalId)})`
+      : `    ${name}.overrideLogicalId(${tsString(logicalId)});`,
+  ];
 }
 
 /** The Python program. */
@@ -226,7 +322,7 @@ export function python(p: Program): string {
       ? [
           `        # ${INCLUDE}`,
           `        template = cfninc.CfnInclude(self, "Template", template_file=${JSON.stringify(p.include)})`,
-          `        # ${REPLACE}`,
+          `        # ${p.related?.length ? REPLACE_RELATED : REPLACE}`,
           ...removed(p).map((id) => `        template.node.try_remove_child(${JSON.stringify(id)})`),
           '',
         ]
@@ -236,6 +332,7 @@ export function python(p: Program): string {
           `        # ${TOKENS.replace(/asString|asNumber|asList/g, (m) => m.replace(/[A-Z]/, (c) => `_${c.toLowerCase()}`))}`,
         ]
       : []),
+    ...relatedLines(p, 'python'),
     `        distribution = Distribution(self, ${JSON.stringify(p.id)},`,
     printProps(p.props, 'python', '            ', p.notes),
     '        )',
@@ -262,6 +359,7 @@ export function python(p: Program): string {
       `        staging.continuous_deployment_policy.override_logical_id(${JSON.stringify(s.policyId)})`,
     );
   }
+  lines.push(...policyLines(p, 'python'));
   lines.push('');
   return fromTemplate(lines.join('\n'), p, 'python');
 }

@@ -1,20 +1,24 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
 import {
   Override,
+  StagedInput,
   check,
   describeDifference,
   describeExtra,
   differences,
   overridesFor,
   renderPair,
+  renderStack,
   settle,
   withDefaults,
 } from './check';
 import { Code, Value } from './code';
 import { Staged, python, typescript } from './emit';
-import { toModel, trafficOf } from './model';
+import { RelatedUse, toModel, trafficOf } from './model';
 import { Found, ImportError, findDistribution, parseText } from './parse';
+import { reconcile, relatedResources } from './related';
 import { compareStack, synthesizePrinted } from './run';
 
 /** What the importer makes of one distribution. */
@@ -25,26 +29,74 @@ export interface Imported {
   check(): string[];
 }
 
+/** How to import. */
+export interface ImportOptions {
+  /** The distribution to import, where the template has several. */
+  readonly resource?: string;
+  /** The input's file, which the printed code names (and includes, for a template). */
+  readonly source?: string;
+  /**
+   * Makes the template's resources that the distribution references (a bucket, a certificate,
+   * policies, functions, an Origin Access Control) with aws-cdk-lib's constructs instead of
+   * bringing them along in the included template.
+   */
+  readonly withRelated?: boolean;
+}
+
 /** Imports the distribution of `text` (a template, or the JSON of get-distribution-config). */
-export function importDistribution(
-  text: string,
-  options: { resource?: string; source?: string } = {},
-): Imported {
+export function importDistribution(text: string, options: ImportOptions = {}): Imported {
   const input = parseText(text);
   const found = findDistribution(input, options.resource);
-  const model = toModel(found.config);
+  if (options.withRelated && found.kind !== 'template') {
+    throw new ImportError(
+      "--with-related makes the resources a template declares beside the distribution; the input is the API's configuration, whose ARNs and ids are imported by attribute",
+    );
+  }
+  // A related resource whose construct would make what the template has not (aws-cdk-lib's
+  // bucket policy, where the template has none) stays the included template's.
+  const kept = new Set<string>();
+  for (;;) {
+    const attempt = importWith(input, found, options, kept);
+    if (attempt.refused.length === 0) return attempt.imported;
+    attempt.refused.forEach((id) => kept.add(id));
+  }
+}
+
+function importWith(
+  input: any,
+  found: Found,
+  options: ImportOptions,
+  kept: ReadonlySet<string>,
+): { imported: Imported; refused: string[] } {
+  const relatedUses = new Set<string>();
+  const related = options.withRelated
+    ? relatedResources(input.Resources, [found.config, found.staging?.config], relatedUses, kept)
+    : [];
+  const relatedMap = new Map(related.map((r) => [r.id, r.use]));
+  const model = toModel(found.config, '', relatedMap);
+  relatedUses.forEach((u) => model.uses.add(u));
   // What our construct refuses is left to the escape hatches, which keep the input exact.
   const settled = settle(model.props);
   let props = settled.props;
   let overrides = overridesFor(settled.rendered, found.config);
   let staged: Staged | undefined;
   let checkStaged: (() => string[]) | undefined;
+  let pair: ReturnType<typeof importPair> | undefined;
   if (found.staging !== undefined) {
-    const pair = importPair(found, props, model.uses);
+    pair = importPair(found, props, model.uses, relatedMap);
     props = pair.primaryProps;
     overrides = pair.primaryOverrides;
     staged = pair.staged;
     checkStaged = pair.check;
+  }
+  let refused: string[] = [];
+  if (related.length > 0) {
+    // The related constructs rendered with the distribution, and compared with the template's.
+    const before = (stack: Stack) => related.forEach((r) => r.instance(stack));
+    const scratch = pair
+      ? renderPair(props, overrides, pair.final, before)
+      : renderStack(props, overrides, { before, logicalId: found.id });
+    refused = reconcile(related, scratch.resources, input.Resources, scratch.stack);
   }
   const program = {
     props,
@@ -64,9 +116,10 @@ export function importDistribution(
         : undefined,
     source: options.source ?? 'the input',
     staged,
+    related,
   };
   const printed = typescript(program);
-  return {
+  const imported: Imported = {
     typescript: printed,
     python: python(program),
     check: () => {
@@ -81,6 +134,7 @@ export function importDistribution(
       return checkStaged?.() ?? check(props, overrides, found.config);
     },
   };
+  return { imported, refused };
 }
 
 /**
@@ -93,10 +147,12 @@ function importPair(
   found: Found,
   primaryProps: Record<string, Value | undefined>,
   uses: Set<string>,
+  related: ReadonlyMap<string, RelatedUse>,
 ): {
   primaryProps: Record<string, Value | undefined>;
   primaryOverrides: Override[];
   staged: Staged;
+  final: StagedInput;
   check: () => string[];
 } {
   const staging = found.staging!;
@@ -106,7 +162,7 @@ function importPair(
       `the continuous deployment policy ${staging.policyId} routes traffic in a way StagingTraffic does not express: import one distribution with --resource ${found.id} or --resource ${staging.id}`,
     );
   }
-  const twinModel = toModel(staging.config, 'Staging');
+  const twinModel = toModel(staging.config, 'Staging', related);
   for (const u of twinModel.uses) uses.add(u);
   uses.add('StagingDistribution');
   // The twin has the primary's names (a staging distribution has none of its own).
@@ -140,6 +196,7 @@ function importPair(
     primaryProps,
     primaryOverrides,
     staged: { id: staging.id, props: twinArgs, overrides: twinOverrides, policyId: staging.policyId },
+    final,
     check: () => {
       const r = renderPair(primaryProps, primaryOverrides, final);
       return [

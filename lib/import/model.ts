@@ -24,13 +24,14 @@ import { SslCertificate } from '../viewer-certificate';
 type Json = any;
 
 /** A string literal in the language of `lang`. */
-const lit = (lang: 'ts' | 'py', v: string) => (lang === 'ts' ? tsString(v) : JSON.stringify(v));
+export const lit = (lang: 'ts' | 'py', v: string) => (lang === 'ts' ? tsString(v) : JSON.stringify(v));
 
 /** A string of the input (a literal, or a deploy-time value) as an argument in `lang`. */
-const arg = (v: string | Code, lang: 'ts' | 'py') => (v instanceof Code ? v[lang] : lit(lang, v));
+export const arg = (v: string | Code, lang: 'ts' | 'py') => (v instanceof Code ? v[lang] : lit(lang, v));
 
 /** The same string, as the generated code builds it in `scope`. */
-const made = (v: string | Code, scope: Construct) => (v instanceof Code ? (v.make(scope) as string) : v);
+export const made = (v: string | Code, scope: Construct) =>
+  v instanceof Code ? (v.make(scope) as string) : v;
 
 /** The props, and what the generated code needs besides them. */
 export interface Model {
@@ -42,7 +43,7 @@ export interface Model {
 }
 
 /** An intrinsic of the template, kept as the deploy-time value it is. */
-function token(value: Json, kind: 'string' | 'number' | 'list', uses: Set<string>): Code {
+export function token(value: Json, kind: 'string' | 'number' | 'list', uses: Set<string>): Code {
   uses.add('Token');
   const fn = {
     string: ['asString', 'as_string'],
@@ -59,12 +60,12 @@ function token(value: Json, kind: 'string' | 'number' | 'list', uses: Set<string
 }
 
 /** A value of the input where a string is expected: a literal, or a deploy-time value. */
-function str(value: Json, uses: Set<string>): string | Code | undefined {
+export function str(value: Json, uses: Set<string>): string | Code | undefined {
   if (value === undefined) return undefined;
   return isIntrinsic(value) ? token(value, 'string', uses) : String(value);
 }
 
-function num(value: Json, uses: Set<string>): Value | undefined {
+export function num(value: Json, uses: Set<string>): Value | undefined {
   if (value === undefined) return undefined;
   return isIntrinsic(value) ? token(value, 'number', uses) : Number(value);
 }
@@ -77,12 +78,12 @@ function methods(value: Json, uses: Set<string>): Value | undefined {
 }
 
 /** A boolean of the input: templates often write `"true"`. */
-function bool(value: Json): boolean | undefined {
+export function bool(value: Json): boolean | undefined {
   if (value === undefined || isIntrinsic(value)) return undefined;
   return value === true || value === 'true';
 }
 
-function list(value: Json, uses: Set<string>): Value | undefined {
+export function list(value: Json, uses: Set<string>): Value | undefined {
   if (value === undefined) return undefined;
   if (isIntrinsic(value)) return token(value, 'list', uses);
   // Not a list (a stray string): the hatch keeps it.
@@ -91,7 +92,7 @@ function list(value: Json, uses: Set<string>): Value | undefined {
 }
 
 /** Seconds as the largest whole unit of a `Duration`. */
-function duration(value: Json, uses: Set<string>): Value | undefined {
+export function duration(value: Json, uses: Set<string>): Value | undefined {
   if (value === undefined) return undefined;
   uses.add('Duration');
   if (isIntrinsic(value)) {
@@ -113,7 +114,7 @@ function duration(value: Json, uses: Set<string>): Value | undefined {
 }
 
 /** An aws-cdk-lib enum member by its value, such as `cloudfront.PriceClass.PRICE_CLASS_ALL`. */
-function enumMember(
+export function enumMember(
   enumeration: Record<string, string>,
   name: string,
   value: Json,
@@ -141,11 +142,16 @@ function managed(kind: ManagedPolicyKind, id: string): string | undefined {
 class Ids {
   private readonly counts = new Map<string, number>();
   /** `prefix` tells a second distribution's imports from the first's (`StagingCachePolicy`). */
-  constructor(private readonly prefix = '') {}
+  constructor(
+    private readonly prefix = '',
+    /** Ids the generated code gives its related constructs. */
+    private readonly taken: ReadonlySet<string> = new Set(),
+  ) {}
   next(base: string): string {
     const n = (this.counts.get(base) ?? 0) + 1;
     this.counts.set(base, n);
-    return `${this.prefix}${n === 1 ? base : `${base}${n}`}`;
+    const id = `${this.prefix}${n === 1 ? base : `${base}${n}`}`;
+    return this.taken.has(id) ? this.next(base) : id;
   }
 }
 
@@ -253,16 +259,55 @@ export function bucketOfFunction(domain: Json): Json {
   return undefined;
 }
 
-/** The props of `config` (CloudFormation's `DistributionConfig`). */
-export function toModel(input: Json, idPrefix = ''): Model {
+/** A resource of the template the generated code makes with aws-cdk-lib's construct (`--with-related`). */
+export interface RelatedUse {
+  /** Its CloudFormation type. */
+  readonly type: string;
+  /** The construct, as the generated code names it. */
+  readonly code: Code;
+}
+
+/**
+ * The related construct that `value` names: `Ref: X`, or `Fn::GetAtt: [X, attribute]` with one of
+ * `attributes`, where X is a related resource of `type`.
+ */
+function relatedOf(
+  related: ReadonlyMap<string, RelatedUse>,
+  value: Json,
+  type: string,
+  attributes?: string[],
+): Code | undefined {
+  if (!isIntrinsic(value)) return undefined;
+  const getAtt = value['Fn::GetAtt'];
+  const id: Json =
+    attributes === undefined
+      ? value.Ref
+      : Array.isArray(getAtt) && attributes.includes(getAtt[1])
+        ? getAtt[0]
+        : undefined;
+  const use = typeof id === 'string' ? related.get(id) : undefined;
+  return use?.type === type ? use.code : undefined;
+}
+
+/**
+ * The props of `config` (CloudFormation's `DistributionConfig`); what it references of `related`
+ * is that construct.
+ */
+export function toModel(
+  input: Json,
+  idPrefix = '',
+  related: ReadonlyMap<string, RelatedUse> = new Map(),
+): Model {
   const config = literalView(input);
   const uses = new Set<string>();
-  const ids = new Ids(idPrefix);
+  const ids = new Ids(idPrefix, new Set(related.keys()));
   const policy = (
     kind: 'CachePolicy' | 'OriginRequestPolicy' | 'ResponseHeadersPolicy',
     id: Json,
   ): Value | undefined => {
     if (id === undefined) return undefined;
+    const own = relatedOf(related, id, `AWS::CloudFront::${kind}`);
+    if (own) return own;
     uses.add('cloudfront');
     const cls = cloudfront[kind] as Json;
     if (!isIntrinsic(id)) {
@@ -343,6 +388,17 @@ export function toModel(input: Json, idPrefix = ''): Model {
       ),
       functionAssociations: b.FunctionAssociations?.filter((f: Json) => f.FunctionARN !== undefined).map(
         (f: Json) => {
+          const own = relatedOf(related, f.FunctionARN, 'AWS::CloudFront::Function', [
+            'FunctionARN',
+            'FunctionMetadata.FunctionARN',
+          ]);
+          const eventType = enumMember(
+            cloudfront.FunctionEventType as Json,
+            'FunctionEventType',
+            f.EventType,
+            uses,
+          );
+          if (own) return { function: own, eventType };
           const cid = ids.next('Function');
           const arn = str(f.FunctionARN, uses)!;
           const fname = typeof arn === 'string' ? arn.split('/').pop()! : cid;
@@ -356,12 +412,7 @@ export function toModel(input: Json, idPrefix = ''): Model {
                   functionName: fname,
                 }),
             ),
-            eventType: enumMember(
-              cloudfront.FunctionEventType as Json,
-              'FunctionEventType',
-              f.EventType,
-              uses,
-            ),
+            eventType,
           };
         },
       ),
@@ -381,6 +432,8 @@ export function toModel(input: Json, idPrefix = ''): Model {
   };
 
   const bucket = (base: string, bucketName: Json, domain: Json): Code => {
+    const own = relatedOf(related, bucketName, 'AWS::S3::Bucket');
+    if (own) return own;
     uses.add('s3');
     const cid = ids.next(base);
     const d = str(domain, uses)!;
@@ -436,13 +489,17 @@ export function toModel(input: Json, idPrefix = ''): Model {
         uses.add('cloudfront');
         const cid = ids.next('OriginAccessControl');
         const oac = str(o.OriginAccessControlId, uses)!;
+        const own = relatedOf(related, o.OriginAccessControlId, 'AWS::CloudFront::OriginAccessControl', [
+          'Id',
+        ]);
         options.unshift([
           'originAccessControl',
-          new Code(
-            `cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, '${cid}', ${arg(oac, 'ts')})`,
-            `cloudfront.S3OriginAccessControl.from_origin_access_control_id(self, "${cid}", ${arg(oac, 'py')})`,
-            (sc) => cloudfront.S3OriginAccessControl.fromOriginAccessControlId(sc, cid, made(oac, sc)),
-          ),
+          own ??
+            new Code(
+              `cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, '${cid}', ${arg(oac, 'ts')})`,
+              `cloudfront.S3OriginAccessControl.from_origin_access_control_id(self, "${cid}", ${arg(oac, 'py')})`,
+              (sc) => cloudfront.S3OriginAccessControl.fromOriginAccessControlId(sc, cid, made(oac, sc)),
+            ),
         ]);
       }
       const method = o.OriginAccessControlId === undefined ? 'withBucketDefaults' : 'withOriginAccessControl';
@@ -512,11 +569,18 @@ export function toModel(input: Json, idPrefix = ''): Model {
     uses.add('acm').add('SslCertificate');
     const arn = str(cert.AcmCertificateArn, uses)!;
     const cid = ids.next('Certificate');
-    sslCertificate = new Code(
-      `SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(this, '${cid}', ${arg(arn, 'ts')}))`,
-      `SslCertificate.from_acm_certificate(acm.Certificate.from_certificate_arn(self, "${cid}", ${arg(arn, 'py')}))`,
-      (s) => SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(s, cid, made(arn, s))),
-    );
+    const own = relatedOf(related, cert.AcmCertificateArn, 'AWS::CertificateManager::Certificate');
+    sslCertificate = own
+      ? new Code(
+          `SslCertificate.fromAcmCertificate(${own.ts})`,
+          `SslCertificate.from_acm_certificate(${own.py})`,
+          (s) => SslCertificate.fromAcmCertificate(own.make(s) as acm.ICertificate),
+        )
+      : new Code(
+          `SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(this, '${cid}', ${arg(arn, 'ts')}))`,
+          `SslCertificate.from_acm_certificate(acm.Certificate.from_certificate_arn(self, "${cid}", ${arg(arn, 'py')}))`,
+          (s) => SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(s, cid, made(arn, s))),
+        );
   } else if (cert.IamCertificateId !== undefined) {
     uses.add('SslCertificate');
     const id = str(cert.IamCertificateId, uses)!;

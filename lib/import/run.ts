@@ -4,6 +4,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as constructs from 'constructs';
 import { describeDifference, describeExtra, differences, withDefaults } from './check';
 import { Found } from './parse';
+import { propertyDifferences } from './related';
 import * as ours from '../index';
 
 /**
@@ -113,12 +114,36 @@ export function compareStack(template: Json, found: Found, input: Json): string[
       problems.push(describeExtra(id, r.Type));
     } else if (theirs.Type !== r.Type) {
       problems.push(`${id}: the generated code makes a ${r.Type}, the input has a ${theirs.Type}`);
+    } else if (r.Type !== 'AWS::CloudFront::Distribution' && id !== found.staging?.policyId) {
+      // Every other resource as the template has it: the included ones, and those made by
+      // aws-cdk-lib's constructs (`--with-related`).
+      problems.push(...resourceDifferences(id, r, theirs));
     }
   }
   for (const [id, r] of Object.entries(inputResources)) {
     if (!(id in resources)) {
       problems.push(`${id} (${r.Type}): in the input, but the generated code makes no such resource`);
     }
+  }
+  return problems;
+}
+
+/** The differences of a resource the printed code makes from the template's. */
+function resourceDifferences(id: string, ours: Json, theirs: Json): string[] {
+  const problems = propertyDifferences(ours.Properties ?? {}, theirs.Properties ?? {}).map((d) =>
+    describeDifference(d, `${id}: Properties.`),
+  );
+  // CloudFormation's default for both is Delete.
+  for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) {
+    if ((ours[key] ?? 'Delete') !== (theirs[key] ?? 'Delete')) {
+      problems.push(`${id}: ${key} ${ours[key] ?? 'absent'}, the input has ${theirs[key] ?? 'none'}`);
+    }
+  }
+  for (const key of ['Condition', 'DependsOn']) {
+    const [a, b] = [ours[key], theirs[key]].map((v) =>
+      JSON.stringify(typeof v === 'string' ? [v] : (v ?? [])),
+    );
+    if (a !== b) problems.push(`${id}: ${key} ${a}, the input has ${b}`);
   }
   return problems;
 }

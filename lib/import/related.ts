@@ -1,0 +1,470 @@
+import {
+  CfnResource,
+  RemovalPolicy,
+  Stack,
+  aws_certificatemanager as acm,
+  aws_cloudfront as cloudfront,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { Override, differences } from './check';
+import { Code, Value, build } from './code';
+import { RelatedUse, arg, bool, duration, list, made, str } from './model';
+
+/**
+ * `--with-related`: the template's resources that the distribution references (a bucket, a
+ * certificate, cache, origin request and response headers policies, CloudFront Functions, an
+ * Origin Access Control) as aws-cdk-lib's constructs instead of the included template's, each
+ * keeping its logical id, with escape hatches for what its props do not say (found the way the
+ * distribution's are: the construct is rendered and compared with the template's properties).
+ * A bucket's policy that aws-cdk-lib makes for an S3 origin takes the place of the template's.
+ */
+
+type Json = any;
+
+/** A kind of resource the generated code can make with an aws-cdk-lib construct. */
+interface Kind {
+  /** The construct's class, as printed (`s3.Bucket`) and as made. */
+  readonly module: 's3' | 'cloudfront' | 'acm';
+  readonly name: string;
+  readonly construct: new (scope: Construct, id: string, props: Json) => Construct;
+  /** Its props from the template's resource, or undefined where the construct cannot make it. */
+  props(resource: Json, uses: Set<string>): Record<string, Value | undefined> | undefined;
+}
+
+/** A static call of aws-cdk-lib's, such as `cloudfront.CacheCookieBehavior.allowList('a', 'b')`. */
+function call(
+  module: 'cloudfront' | 's3' | 'acm',
+  cls: string,
+  member: string,
+  args: (string | Code)[] | undefined,
+  uses: Set<string>,
+): Code {
+  uses.add(module);
+  const target = ({ cloudfront, s3, acm } as Json)[module][cls];
+  const text = (lang: 'ts' | 'py') =>
+    `${module}.${cls}.${lang === 'py' ? snake(member) : member}${args === undefined ? '' : `(${args.map((a) => arg(a, lang)).join(', ')})`}`;
+  return new Code(text('ts'), text('py'), (scope) =>
+    args === undefined ? target[member] : target[member](...args.map((a) => made(a, scope))),
+  );
+}
+
+const snake = (name: string) =>
+  /^[A-Z0-9_]+$/.test(name) ? name : name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * A policy's cookie, header or query string behaviour: `behavior` names the static method of each
+ * of CloudFormation's values; a list given as a template function is left to the escape hatch.
+ */
+function behavior(
+  cls: string,
+  value: Json,
+  items: Json,
+  methods: Record<string, string>,
+  uses: Set<string>,
+): Code | undefined {
+  const method = typeof value === 'string' ? methods[value] : undefined;
+  if (method === undefined) return undefined;
+  if (items !== undefined && !Array.isArray(items)) return undefined;
+  const names = ((items as Json[] | undefined) ?? []).map((i) => str(i, uses)!);
+  return call('cloudfront', cls, method, names, uses);
+}
+
+/** Each of CloudFormation's behaviours of a cache policy, by the method that makes it. */
+const CACHE_LISTS = { none: 'none', all: 'all', whitelist: 'allowList', allExcept: 'denyList' };
+const ORIGIN_HEADERS = {
+  none: 'none',
+  allViewer: 'all',
+  allViewerAndWhitelistCloudFront: 'all',
+  whitelist: 'allowList',
+  allExcept: 'denyList',
+};
+
+const KINDS: Record<string, Kind> = {
+  'AWS::CloudFront::CachePolicy': {
+    module: 'cloudfront',
+    name: 'CachePolicy',
+    construct: cloudfront.CachePolicy,
+    props: (r, uses) => {
+      const c = r.Properties?.CachePolicyConfig ?? {};
+      const k = c.ParametersInCacheKeyAndForwardedToOrigin ?? {};
+      return {
+        cachePolicyName: str(c.Name, uses),
+        comment: str(c.Comment, uses),
+        defaultTtl: duration(c.DefaultTTL, uses),
+        minTtl: duration(c.MinTTL, uses),
+        maxTtl: duration(c.MaxTTL, uses),
+        cookieBehavior: behavior(
+          'CacheCookieBehavior',
+          k.CookiesConfig?.CookieBehavior,
+          k.CookiesConfig?.Cookies,
+          CACHE_LISTS,
+          uses,
+        ),
+        headerBehavior: behavior(
+          'CacheHeaderBehavior',
+          k.HeadersConfig?.HeaderBehavior,
+          k.HeadersConfig?.Headers,
+          { none: 'none', whitelist: 'allowList' },
+          uses,
+        ),
+        queryStringBehavior: behavior(
+          'CacheQueryStringBehavior',
+          k.QueryStringsConfig?.QueryStringBehavior,
+          k.QueryStringsConfig?.QueryStrings,
+          CACHE_LISTS,
+          uses,
+        ),
+        enableAcceptEncodingGzip: bool(k.EnableAcceptEncodingGzip),
+        enableAcceptEncodingBrotli: bool(k.EnableAcceptEncodingBrotli),
+      };
+    },
+  },
+  'AWS::CloudFront::OriginRequestPolicy': {
+    module: 'cloudfront',
+    name: 'OriginRequestPolicy',
+    construct: cloudfront.OriginRequestPolicy,
+    props: (r, uses) => {
+      const c = r.Properties?.OriginRequestPolicyConfig ?? {};
+      return {
+        originRequestPolicyName: str(c.Name, uses),
+        comment: str(c.Comment, uses),
+        cookieBehavior: behavior(
+          'OriginRequestCookieBehavior',
+          c.CookiesConfig?.CookieBehavior,
+          c.CookiesConfig?.Cookies,
+          CACHE_LISTS,
+          uses,
+        ),
+        headerBehavior: behavior(
+          'OriginRequestHeaderBehavior',
+          c.HeadersConfig?.HeaderBehavior,
+          c.HeadersConfig?.Headers,
+          ORIGIN_HEADERS,
+          uses,
+        ),
+        queryStringBehavior: behavior(
+          'OriginRequestQueryStringBehavior',
+          c.QueryStringsConfig?.QueryStringBehavior,
+          c.QueryStringsConfig?.QueryStrings,
+          CACHE_LISTS,
+          uses,
+        ),
+      };
+    },
+  },
+  'AWS::CloudFront::ResponseHeadersPolicy': {
+    module: 'cloudfront',
+    name: 'ResponseHeadersPolicy',
+    construct: cloudfront.ResponseHeadersPolicy,
+    props: (r, uses) => {
+      const c = r.Properties?.ResponseHeadersPolicyConfig ?? {};
+      const custom = c.CustomHeadersConfig?.Items;
+      const remove = c.RemoveHeadersConfig?.Items;
+      return {
+        responseHeadersPolicyName: str(c.Name, uses),
+        comment: str(c.Comment, uses),
+        // The custom and removed headers; CORS, the security headers and server timing are
+        // left to the escape hatch, exactly.
+        customHeadersBehavior: Array.isArray(custom)
+          ? {
+              customHeaders: custom.map((h: Json) => ({
+                header: str(h.Header, uses),
+                value: str(h.Value, uses),
+                override: bool(h.Override),
+              })),
+            }
+          : undefined,
+        removeHeaders: Array.isArray(remove) ? remove.map((h: Json) => str(h.Header, uses)!) : undefined,
+      };
+    },
+  },
+  'AWS::CloudFront::Function': {
+    module: 'cloudfront',
+    name: 'Function',
+    construct: cloudfront.Function,
+    props: (r, uses) => {
+      const p = r.Properties ?? {};
+      const runtime = { 'cloudfront-js-1.0': 'JS_1_0', 'cloudfront-js-2.0': 'JS_2_0' }[
+        p.FunctionConfig?.Runtime as string
+      ];
+      const code = str(p.FunctionCode, uses);
+      if (code === undefined) return undefined;
+      return {
+        functionName: str(p.Name, uses),
+        comment: str(p.FunctionConfig?.Comment, uses),
+        runtime: runtime ? call('cloudfront', 'FunctionRuntime', runtime, undefined, uses) : undefined,
+        code: call('cloudfront', 'FunctionCode', 'fromInline', [code], uses),
+        // CloudFormation's default, not aws-cdk-lib's (true).
+        autoPublish: bool(p.AutoPublish) ?? false,
+      };
+    },
+  },
+  'AWS::CertificateManager::Certificate': {
+    module: 'acm',
+    name: 'Certificate',
+    construct: acm.Certificate,
+    props: (r, uses) => {
+      const p = r.Properties ?? {};
+      const method = { DNS: 'fromDns', EMAIL: 'fromEmail' }[p.ValidationMethod as string];
+      const logging = p.CertificateTransparencyLoggingPreference;
+      const nameTag = Array.isArray(p.Tags) ? p.Tags.find((t: Json) => t?.Key === 'Name') : undefined;
+      return {
+        domainName: str(p.DomainName, uses),
+        subjectAlternativeNames: list(p.SubjectAlternativeNames, uses),
+        validation: method ? call('acm', 'CertificateValidation', method, [], uses) : undefined,
+        transparencyLoggingEnabled: logging === 'ENABLED' ? true : logging === 'DISABLED' ? false : undefined,
+        // aws-cdk-lib tags a certificate with its name (its path, when it has none).
+        certificateName: nameTag ? str(nameTag.Value, uses) : undefined,
+      };
+    },
+  },
+  'AWS::CloudFront::OriginAccessControl': {
+    module: 'cloudfront',
+    name: 'S3OriginAccessControl',
+    construct: cloudfront.S3OriginAccessControl,
+    props: (r, uses) => {
+      const c = r.Properties?.OriginAccessControlConfig ?? {};
+      if (c.OriginAccessControlOriginType !== 's3') return undefined;
+      const signing =
+        c.SigningProtocol === 'sigv4'
+          ? { always: 'SIGV4_ALWAYS', 'no-override': 'SIGV4_NO_OVERRIDE', never: 'NEVER' }[
+              c.SigningBehavior as string
+            ]
+          : undefined;
+      return {
+        originAccessControlName: str(c.Name, uses),
+        description: str(c.Description, uses),
+        signing: signing ? call('cloudfront', 'Signing', signing, undefined, uses) : undefined,
+      };
+    },
+  },
+  'AWS::S3::Bucket': {
+    module: 's3',
+    name: 'Bucket',
+    construct: s3.Bucket,
+    props: (r, uses) => {
+      const p = r.Properties ?? {};
+      const sse = p.BucketEncryption?.ServerSideEncryptionConfiguration?.[0];
+      const algorithm = sse?.ServerSideEncryptionByDefault?.KMSMasterKeyID
+        ? undefined
+        : sse?.ServerSideEncryptionByDefault?.SSEAlgorithm;
+      const encryption = { AES256: 'S3_MANAGED', 'aws:kms': 'KMS_MANAGED', 'aws:kms:dsse': 'DSSE_MANAGED' }[
+        algorithm as string
+      ];
+      const block = p.PublicAccessBlockConfiguration;
+      const allBlocked =
+        block &&
+        ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'].every(
+          (k) => bool(block[k]) === true,
+        );
+      const ownership = {
+        BucketOwnerEnforced: 'BUCKET_OWNER_ENFORCED',
+        BucketOwnerPreferred: 'BUCKET_OWNER_PREFERRED',
+        ObjectWriter: 'OBJECT_WRITER',
+      }[p.OwnershipControls?.Rules?.[0]?.ObjectOwnership as string];
+      uses.add('RemovalPolicy');
+      const removal = r.DeletionPolicy === 'Retain' ? 'RETAIN' : 'DESTROY';
+      return {
+        bucketName: str(p.BucketName, uses),
+        versioned: p.VersioningConfiguration?.Status === 'Enabled' ? true : undefined,
+        encryption: encryption ? call('s3', 'BucketEncryption', encryption, undefined, uses) : undefined,
+        bucketKeyEnabled: encryption ? bool(sse?.BucketKeyEnabled) : undefined,
+        blockPublicAccess: allBlocked
+          ? call('s3', 'BlockPublicAccess', 'BLOCK_ALL', undefined, uses)
+          : undefined,
+        objectOwnership: ownership ? call('s3', 'ObjectOwnership', ownership, undefined, uses) : undefined,
+        // The template's deletion policy (CloudFormation's default: Delete).
+        removalPolicy: new Code(
+          `RemovalPolicy.${removal}`,
+          `RemovalPolicy.${removal}`,
+          () => RemovalPolicy[removal],
+        ),
+      };
+    },
+  },
+};
+
+/** A resource's deletion and replacement policies as CloudFormation applies them. */
+const policyOf = (v: Json) => (v === undefined ? 'Delete' : v);
+
+/**
+ * Whether the template's resource `r` can be made by its aws-cdk-lib construct: a kind we know,
+ * with no resource attribute that the construct's props cannot say (a condition, dependencies,
+ * metadata, or deletion policies other than a bucket's removal policy).
+ */
+function eligible(r: Json): boolean {
+  const kind = KINDS[r?.Type];
+  if (kind === undefined && r?.Type !== 'AWS::S3::BucketPolicy') return false;
+  if (
+    ['Condition', 'DependsOn', 'Metadata', 'CreationPolicy', 'UpdatePolicy'].some((k) => r[k] !== undefined)
+  ) {
+    return false;
+  }
+  const deletion = policyOf(r.DeletionPolicy);
+  const replace = policyOf(r.UpdateReplacePolicy);
+  if (r.Type === 'AWS::S3::Bucket') return deletion === replace && ['Delete', 'Retain'].includes(deletion);
+  return deletion === 'Delete' && replace === 'Delete';
+}
+
+/** The names of the template's resources that `value` references (`Ref`, `Fn::GetAtt`, `Fn::Sub`). */
+export function referencedIds(value: Json, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    value.forEach((v) => referencedIds(v, into));
+  } else if (value && typeof value === 'object') {
+    if (typeof value.Ref === 'string') into.add(value.Ref);
+    const getAtt = value['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') into.add(getAtt[0]);
+    if (typeof getAtt === 'string') into.add(getAtt.split('.')[0]);
+    const sub = value['Fn::Sub'];
+    const text = typeof sub === 'string' ? sub : Array.isArray(sub) ? sub[0] : undefined;
+    if (typeof text === 'string') {
+      for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g)) into.add(m[1]);
+    }
+    Object.values(value).forEach((v) => referencedIds(v, into));
+  }
+  return into;
+}
+
+/** One related resource: the construct the generated code makes, and its escape hatches. */
+export class Related {
+  /** The escape hatches on its L1: what its props render differently from the template. */
+  overrides: Override[] = [];
+  /** The template's bucket policy that aws-cdk-lib's policy of this bucket takes the place of. */
+  policy?: { readonly id: string; overrides: Override[] };
+  readonly kind: Kind;
+  readonly props: Record<string, Value | undefined>;
+  /** How the distribution's props name it. */
+  readonly use: RelatedUse;
+  private readonly made = new WeakMap<Stack, Construct>();
+
+  constructor(
+    /** Its logical id, kept, and its construct id. */
+    readonly id: string,
+    /** The template's resource. */
+    readonly resource: Json,
+    /** The variable that holds it, in TypeScript and in Python. */
+    readonly variable: { readonly ts: string; readonly py: string },
+    uses: Set<string>,
+  ) {
+    this.kind = KINDS[resource.Type];
+    uses.add(this.kind.module);
+    this.props = this.kind.props(resource, uses)!;
+    this.use = {
+      type: resource.Type,
+      code: new Code(variable.ts, variable.py, (scope) => this.instance(scope)),
+    };
+  }
+
+  /** The construct in `scope`'s stack, made once, with its escape hatches and logical id. */
+  instance(scope: Construct): Construct {
+    const stack = Stack.of(scope);
+    let construct = this.made.get(stack);
+    if (construct === undefined) {
+      construct = new this.kind.construct(stack, this.id, build(this.props, stack, this.id));
+      const l1 = construct.node.defaultChild as CfnResource;
+      applyTo(l1, this.overrides);
+      l1.overrideLogicalId(this.id);
+      this.made.set(stack, construct);
+    }
+    return construct;
+  }
+
+  /** Its bucket policy as aws-cdk-lib made it in `scope`'s stack, when it has one. */
+  policyResource(scope: Construct): CfnResource | undefined {
+    const construct = this.made.get(Stack.of(scope));
+    return construct instanceof s3.Bucket ? (construct.policy?.node.defaultChild as CfnResource) : undefined;
+  }
+}
+
+function applyTo(l1: CfnResource, overrides: readonly Override[]): void {
+  for (const o of overrides) {
+    if (o.value === undefined) l1.addPropertyDeletionOverride(o.path);
+    else l1.addPropertyOverride(o.path, o.value);
+  }
+}
+
+/** Names taken by the generated code's own variables. */
+const TAKEN = new Set(['distribution', 'resource', 'template', 'staging', 'stagingResource', 'this', 'self']);
+
+/**
+ * The template's resources that `distributions` (their configs) reference and that aws-cdk-lib's
+ * constructs can make, as `Related` (in the template's order).
+ */
+export function relatedResources(
+  resources: Record<string, Json>,
+  distributions: Json[],
+  uses: Set<string>,
+  exclude: ReadonlySet<string> = new Set(),
+): Related[] {
+  const referenced = new Set<string>();
+  for (const d of distributions) referencedIds(d, referenced);
+  const names = new Set<string>();
+  return Object.entries(resources)
+    .filter(
+      ([id, r]) =>
+        referenced.has(id) && !exclude.has(id) && id !== 'Template' && KINDS[r?.Type] && eligible(r),
+    )
+    .filter(([, r]) => KINDS[r.Type].props(r, new Set()) !== undefined)
+    .map(([id, r]) => {
+      let ts = id[0].toLowerCase() + id.slice(1).replace(/[^A-Za-z0-9]/g, '');
+      if (!/^[A-Za-z]/.test(ts) || TAKEN.has(ts) || names.has(ts)) ts = `${ts}Related`;
+      names.add(ts);
+      const py = ts.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      return new Related(id, r, { ts, py }, uses);
+    });
+}
+
+/**
+ * Compares what the related constructs rendered (in `template`, the stack they were made in with
+ * the distribution) with the template's resources: the differences become each one's escape
+ * hatches, and a bucket policy aws-cdk-lib made takes the place of the template's policy of that
+ * bucket. Returns the related resources whose construct makes something the template has not (a
+ * bucket policy where the template has none), which must stay the template's.
+ */
+export function reconcile(
+  related: readonly Related[],
+  rendered: Record<string, Json>,
+  resources: Record<string, Json>,
+  scope: Construct,
+): string[] {
+  const refused: string[] = [];
+  for (const r of related) {
+    r.overrides = propertyDifferences(rendered[r.id]?.Properties ?? {}, r.resource.Properties ?? {});
+    const policy = r.policyResource(scope);
+    if (policy === undefined) continue;
+    const policyId = Stack.of(scope).getLogicalId(policy);
+    const theirs = Object.entries(resources).find(
+      ([, x]) =>
+        x?.Type === 'AWS::S3::BucketPolicy' &&
+        eligible(x) &&
+        JSON.stringify(x.Properties?.Bucket) === JSON.stringify({ Ref: r.id }),
+    );
+    if (theirs === undefined) {
+      refused.push(r.id);
+      continue;
+    }
+    r.policy = {
+      id: theirs[0],
+      overrides: propertyDifferences(rendered[policyId]?.Properties ?? {}, theirs[1].Properties ?? {}),
+    };
+  }
+  return refused;
+}
+
+/** The escape hatches, at paths under `Properties`, that make `ours` the template's `theirs`. */
+export function propertyDifferences(ours: Json, theirs: Json): Override[] {
+  const keys = [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].sort();
+  return keys.flatMap((k) =>
+    !(k in theirs)
+      ? [{ path: k }]
+      : !(k in ours)
+        ? [{ path: k, value: theirs[k] }]
+        : differences(ours[k], theirs[k], k),
+  );
+}
+
+/** The ids the template's include no longer holds: the related resources and the policies taken over. */
+export function replacedIds(related: readonly Related[]): string[] {
+  return related.flatMap((r) => (r.policy ? [r.id, r.policy.id] : [r.id]));
+}
