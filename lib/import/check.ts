@@ -357,8 +357,72 @@ function coerce(value: Json, key?: string): Json {
   return value;
 }
 
+/** Whether CloudFormation reads `a` and `b` as the same value. */
 function equal(a: Json, b: Json): boolean {
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+  return JSON.stringify(sortKeys(canonical(a))) === JSON.stringify(sortKeys(canonical(b)));
+}
+
+/**
+ * `value` in one form where CloudFormation reads several as the same: `Fn::GetAtt` as a list
+ * (`"Resource.Attribute"`, which CfnInclude keeps where a template wrote it, is the same), and a
+ * string built with `Fn::Sub` (without variables of its own) or `Fn::Join` with no delimiter as
+ * one `Fn::Join` of its literal and referenced parts (aws-cdk-lib joins where templates
+ * substitute).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-getatt.html
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-sub.html
+ */
+export function canonical(value: Json): Json {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && (keys[0] === 'Fn::Sub' || keys[0] === 'Fn::Join' || keys[0] === 'Fn::GetAtt')) {
+    const getAtt = value['Fn::GetAtt'];
+    if (typeof getAtt === 'string' && getAtt.includes('.')) {
+      const dot = getAtt.indexOf('.');
+      return { 'Fn::GetAtt': [getAtt.slice(0, dot), getAtt.slice(dot + 1)] };
+    }
+    const parts = stringParts(value);
+    if (parts !== undefined) {
+      return parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : { 'Fn::Join': ['', parts] };
+    }
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]));
+}
+
+/** The parts of a string built by `Fn::Sub` or `Fn::Join` with no delimiter, adjacent literals joined. */
+function stringParts(value: Json): Json[] | undefined {
+  const parts: Json[] = [];
+  const add = (p: Json) => {
+    if (p === '') return;
+    if (typeof p === 'string' && typeof parts[parts.length - 1] === 'string') parts[parts.length - 1] += p;
+    else parts.push(p);
+  };
+  const sub = value['Fn::Sub'];
+  const join = value['Fn::Join'];
+  if (typeof sub === 'string') {
+    let last = 0;
+    for (const m of sub.matchAll(/\$\{([^}]*)\}/g)) {
+      add(sub.slice(last, m.index));
+      const name = m[1];
+      if (name.startsWith('!')) add(`\${${name.slice(1)}}`);
+      else if (name.includes('.')) {
+        const dot = name.indexOf('.');
+        add({ 'Fn::GetAtt': [name.slice(0, dot), name.slice(dot + 1)] });
+      } else add({ Ref: name });
+      last = m.index! + m[0].length;
+    }
+    add(sub.slice(last));
+    return parts;
+  }
+  if (Array.isArray(join) && join[0] === '' && Array.isArray(join[1])) {
+    for (const item of join[1]) {
+      const inner = item && typeof item === 'object' ? stringParts(item) : undefined;
+      if (inner !== undefined) inner.forEach(add);
+      else add(canonical(item));
+    }
+    return parts;
+  }
+  return undefined;
 }
 
 function sortKeys(v: Json): Json {

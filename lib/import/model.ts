@@ -527,7 +527,13 @@ export function toModel(
     }
     if (s3config && bucketName) {
       const oai = s3config.OriginAccessIdentity;
-      const oaiId = typeof oai === 'string' && oai.length > 0 ? oai.split('/').pop()! : undefined;
+      // An id, or a template's identity (`!Sub origin-access-identity/cloudfront/${Identity}`).
+      const sub = /^origin-access-identity\/cloudfront\/\$\{([A-Za-z0-9]+)\}$/.exec(oai?.['Fn::Sub'] ?? '');
+      const oaiId: string | Code | undefined = sub
+        ? token({ Ref: sub[1] }, 'string', uses)
+        : typeof oai === 'string' && oai.length > 0
+          ? oai.split('/').pop()!
+          : undefined;
       const cid = oaiId ? ids.next('OriginAccessIdentity') : '';
       return {
         ...common,
@@ -535,9 +541,9 @@ export function toModel(
         originAccessIdentity: oaiId
           ? (uses.add('cloudfront'),
             new Code(
-              `cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(this, '${cid}', ${tsString(oaiId)})`,
-              `cloudfront.OriginAccessIdentity.from_origin_access_identity_id(self, "${cid}", ${JSON.stringify(oaiId)})`,
-              (s) => cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(s, cid, oaiId),
+              `cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(this, '${cid}', ${arg(oaiId, 'ts')})`,
+              `cloudfront.OriginAccessIdentity.from_origin_access_identity_id(self, "${cid}", ${arg(oaiId, 'py')})`,
+              (s) => cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(s, cid, made(oaiId, s)),
             ))
           : undefined,
         readTimeout: duration(s3config.OriginReadTimeout, uses),

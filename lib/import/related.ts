@@ -429,6 +429,7 @@ export function reconcile(
   scope: Construct,
 ): string[] {
   const refused: string[] = [];
+  const paired = new Set<string>();
   for (const r of related) {
     r.overrides = propertyDifferences(rendered[r.id]?.Properties ?? {}, r.resource.Properties ?? {});
     const policy = r.policyResource(scope);
@@ -444,12 +445,21 @@ export function reconcile(
       refused.push(r.id);
       continue;
     }
+    paired.add(policyId);
     r.policy = {
       id: theirs[0],
       overrides: propertyDifferences(rendered[policyId]?.Properties ?? {}, theirs[1].Properties ?? {}),
     };
   }
-  return refused;
+  if (refused.length > 0) return refused;
+  // Anything else made that the template has not (an Origin Access Control of ours for a bucket
+  // the stack now owns): the buckets stay the template's, then, where that is not it, all of them.
+  const extra = Object.entries(rendered).some(
+    ([id, x]) => !(id in resources) && !paired.has(id) && x.Type !== 'AWS::CDK::Metadata',
+  );
+  if (!extra) return [];
+  const buckets = related.filter((r) => r.resource.Type === 'AWS::S3::Bucket').map((r) => r.id);
+  return buckets.length > 0 ? buckets : related.map((r) => r.id);
 }
 
 /** The escape hatches, at paths under `Properties`, that make `ours` the template's `theirs`. */
