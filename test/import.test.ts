@@ -24,6 +24,23 @@ const FILES: [string, string | undefined][] = [
   ['two-distributions.yaml', 'Static'],
 ];
 const read = (file: string) => fs.readFileSync(path.join(CORPUS, file), 'utf8');
+/** The corpus's templates (the rest are the API's JSON), which --with-related also imports. */
+const TEMPLATES = FILES.filter(
+  ([file, resource]) => findDistribution(parseText(read(file)), resource).kind === 'template',
+);
+/** Each program of the corpus: as imported, and each template's with --with-related. */
+const PROGRAMS: [string, string, { resource?: string; withRelated?: boolean }][] = [
+  ...FILES.map(([file, resource]): [string, string, { resource?: string }] => [
+    file.replace(/\W/g, '_'),
+    file,
+    { resource },
+  ]),
+  ...TEMPLATES.map(([file, resource]): [string, string, { resource?: string; withRelated: boolean }] => [
+    `${file.replace(/\W/g, '_')}_related`,
+    file,
+    { resource, withRelated: true },
+  ]),
+];
 
 beforeAll(() => {
   fs.rmSync(OUT, { recursive: true, force: true });
@@ -51,10 +68,10 @@ test('the corpus needs at most one escape hatch per distribution, on average', (
   expect(hatches / distributions).toBeLessThanOrEqual(1);
 });
 
-test('every generated TypeScript program compiles with tsc --strict', () => {
-  for (const [file, resource] of FILES) {
-    const ts = importDistribution(read(file), { resource, source: file }).typescript;
-    fs.writeFileSync(path.join(OUT, `${file.replace(/\W/g, '_')}.ts`), ts);
+test('every generated TypeScript program compiles with tsc --strict (--with-related too)', () => {
+  for (const [name, file, options] of PROGRAMS) {
+    const ts = importDistribution(read(file), { ...options, source: file }).typescript;
+    fs.writeFileSync(path.join(OUT, `${name}.ts`), ts);
   }
   fs.writeFileSync(
     path.join(OUT, 'tsconfig.json'),
@@ -76,32 +93,36 @@ test('every generated TypeScript program compiles with tsc --strict', () => {
   expect(() => execFileSync(tsc, ['-p', OUT], { encoding: 'utf8' })).not.toThrow();
 }, 120_000);
 
-test('every generated Python program compiles (python3 -m py_compile)', () => {
-  const files = FILES.map(([file, resource]) => {
-    const out = path.join(OUT, `${file.replace(/\W/g, '_')}.py`);
-    fs.writeFileSync(out, importDistribution(read(file), { resource, source: file }).python);
+test('every generated Python program compiles (python3 -m py_compile; --with-related too)', () => {
+  const files = PROGRAMS.map(([name, file, options]) => {
+    const out = path.join(OUT, `${name}.py`);
+    fs.writeFileSync(out, importDistribution(read(file), { ...options, source: file }).python);
     return out;
   });
   expect(() => execFileSync('python3', ['-m', 'py_compile', ...files], { encoding: 'utf8' })).not.toThrow();
 });
 
-// The check runs the tree the code is printed from; these run the printed code itself.
+// The printed code itself, run as a user's app runs it.
 describe.each([
-  's3-website-oai.yaml',
-  'api-get-distribution.json',
-  'parameters-intrinsics.yaml',
-  'lambda-edge.yaml',
-  'conditions-lists.yaml',
-  'conditions-structs.yaml',
-  'oac-origin-path.yaml',
-  'staged-pair.yaml',
-])('the generated TypeScript of %s, run', (file) => {
+  ['s3-website-oai.yaml', false],
+  ['api-get-distribution.json', false],
+  ['parameters-intrinsics.yaml', false],
+  ['lambda-edge.yaml', false],
+  ['conditions-lists.yaml', false],
+  ['conditions-structs.yaml', false],
+  ['oac-origin-path.yaml', false],
+  ['staged-pair.yaml', false],
+  ['related-site.yaml', true],
+  ['related-oai-logs.yaml', true],
+  ['related-fallbacks.yaml', true],
+  ['related-staged.yaml', true],
+])('the generated TypeScript of %s (--with-related: %s), run', (file, withRelated) => {
   test('renders the input, with the rest of the template declared (a fresh app, no dangling reference)', () => {
-    const ts = importDistribution(read(file), { source: path.join(CORPUS, file) }).typescript.replace(
-      "from 'cdk-cloudfront-distributions'",
-      "from '../../lib'",
-    );
-    const module = path.join(OUT, `run_${file.replace(/\W/g, '_')}.ts`);
+    const ts = importDistribution(read(file), {
+      source: path.join(CORPUS, file),
+      withRelated,
+    }).typescript.replace("from 'cdk-cloudfront-distributions'", "from '../../lib'");
+    const module = path.join(OUT, `run_${file.replace(/\W/g, '_')}${withRelated ? '_related' : ''}.ts`);
     fs.writeFileSync(module, ts);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exported = require(module);
@@ -340,6 +361,187 @@ describe('real templates: no crash, no dropped list', () => {
       "resource.addPropertyOverride('DistributionConfig.DefaultCacheBehavior.LambdaFunctionAssociations', [{ EventType: 'viewer-request', LambdaFunctionARN: 'REPLACE_WITH_LAMBDA_ARN' }]);",
     );
   });
+});
+
+describe('--with-related', () => {
+  const related = (file: string) =>
+    importDistribution(read(file), { source: path.join(CORPUS, file), withRelated: true });
+  const hatchesOn = (ts: string, l1: string) =>
+    ts
+      .split('\n')
+      .filter((l) => l.startsWith(`    ${l1}.addProperty`))
+      .map((l) => /\('([^']*)'/.exec(l)?.[1]);
+
+  test.each(TEMPLATES)('%s is equivalent, every resource of the stack compared', (file, resource) => {
+    expect(
+      importDistribution(read(file), {
+        resource,
+        source: path.join(CORPUS, file),
+        withRelated: true,
+      }).check(),
+    ).toEqual([]);
+  });
+
+  test("a static site's bucket, Origin Access Control, certificate, cache policy and function are aws-cdk-lib's constructs, passed as themselves, logical ids kept", () => {
+    const ts = related('related-site.yaml').typescript;
+    for (const line of [
+      "    const siteBucket = new s3.Bucket(this, 'SiteBucket', {",
+      '      removalPolicy: RemovalPolicy.RETAIN,',
+      "    (siteBucket.node.defaultChild as CfnResource).overrideLogicalId('SiteBucket');",
+      "    const siteOac = new cloudfront.S3OriginAccessControl(this, 'SiteOac', {",
+      "    const certificate = new acm.Certificate(this, 'Certificate', {",
+      "      domainName: template.getParameter('DomainName').valueAsString,",
+      '      validation: acm.CertificateValidation.fromDns(),',
+      "      queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList('v'),",
+      "    const indexRewrite = new cloudfront.Function(this, 'IndexRewrite', {",
+      '          cdkOrigin: origins.S3BucketOrigin.withOriginAccessControl(siteBucket, { originAccessControl: siteOac }),',
+      '        cachePolicy: siteCachePolicy,',
+      '            function: indexRewrite,',
+      '      sslCertificate: SslCertificate.fromAcmCertificate(certificate),',
+      "    template.node.tryRemoveChild('SiteBucketPolicy');",
+    ]) {
+      expect(ts).toContain(line);
+    }
+    expect(ts).not.toMatch(
+      /fromBucketAttributes|fromCachePolicyId|fromCertificateArn|fromFunctionAttributes|getResource/,
+    );
+    // No hatch on the distribution or the bucket policy (the template's statement is aws-cdk-lib's,
+    // with !Sub where aws-cdk-lib joins); the certificate's Name tag (aws-cdk-lib adds one) is
+    // taken off.
+    expect(hatchesOn(ts, 'resource')).toEqual([]);
+    expect(hatchesOn(ts, 'certificateResource')).toEqual(['Tags']);
+    expect(ts).toContain(
+      "    (siteBucket.policy!.node.defaultChild as CfnResource).overrideLogicalId('SiteBucketPolicy');",
+    );
+  });
+
+  test('what a construct cannot make as written stays in the include: a bucket with no policy of the template, DependsOn, a Lambda Origin Access Control', () => {
+    const ts = related('related-fallbacks.yaml').typescript;
+    expect(ts.match(/tryRemoveChild\('(\w+)'\)/g)).toEqual([
+      "tryRemoveChild('Cdn')",
+      "tryRemoveChild('MediaOac')",
+    ]);
+    expect(ts).toContain("    const mediaOac = new cloudfront.S3OriginAccessControl(this, 'MediaOac', {");
+    expect(ts).toContain(
+      "s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: template.getResource('Media').ref",
+    );
+    expect(ts).toContain(
+      "cachePolicy: cloudfront.CachePolicy.fromCachePolicyId(this, 'CachePolicy', template.getResource('Caching').ref),",
+    );
+  });
+
+  test("an identity's bucket: aws-cdk-lib's bucket policy takes the template's place, and the log bucket's lifecycle and the response headers policy's security headers are hatches on their constructs", () => {
+    const imported = related('related-oai-logs.yaml');
+    const ts = imported.typescript;
+    expect(ts).toContain(
+      "originAccessIdentity: cloudfront.OriginAccessIdentity.fromOriginAccessIdentityId(this, 'OriginAccessIdentity', template.getResource('Identity').ref),",
+    );
+    expect(ts).toContain('        bucket: logBucket,');
+    expect(ts).toContain(
+      "      headerBehavior: cloudfront.OriginRequestHeaderBehavior.all('CloudFront-Viewer-Country'),",
+    );
+    expect(hatchesOn(ts, 'logBucketResource')).toEqual(['LifecycleConfiguration']);
+    expect(hatchesOn(ts, 'securityHeadersResource')).toEqual([
+      'ResponseHeadersPolicyConfig.SecurityHeadersConfig',
+    ]);
+    expect(imported.python).toContain(
+      '        assets_bucket_policy = assets_bucket.policy.node.default_child',
+    );
+  });
+
+  test('a staged rollout: both distributions take the shared certificate and cache policy, the twin its function; no hatch at all', () => {
+    const ts = related('related-staged.yaml').typescript;
+    expect(ts.match(/ {8}cachePolicy: pages,/g)).toHaveLength(2);
+    expect(ts.match(/SslCertificate\.fromAcmCertificate\(certificate\)/g)).toHaveLength(2);
+    expect(ts).toContain('            function: canary,');
+    expect(ts).not.toContain('addProperty');
+  });
+
+  test('a continuous deployment policy StagingDistribution does not make as written is refused, naming the difference', () => {
+    const text = read('related-staged.yaml').replace(
+      'ContinuousDeploymentPolicyConfig:\n        Enabled: true',
+      'ContinuousDeploymentPolicyConfig:\n        Enabled: !Ref Rollout',
+    );
+    expect(() => importDistribution(text, { withRelated: true })).toThrow(
+      new ImportError(
+        'the continuous deployment policy RolloutPolicy is not what StagingDistribution makes of it (ContinuousDeploymentPolicyConfig.Enabled: the input has {"Ref":"Rollout"}): import one distribution with --resource Primary or --resource Staging',
+      ),
+    );
+  });
+
+  test('a String parameter where a number belongs is read as a number (aws-cdk-lib refuses valueAsNumber of it)', () => {
+    const text = read('related-site.yaml').replace('DefaultTTL: 3600', 'DefaultTTL: !Ref DomainName');
+    const file = path.join(OUT, 'string-ttl.yaml');
+    fs.writeFileSync(file, text);
+    const imported = importDistribution(text, { source: file, withRelated: true });
+    expect(imported.typescript).toContain(
+      "      defaultTtl: Duration.seconds(Token.asNumber(template.getParameter('DomainName').value)),",
+    );
+    expect(imported.python).toContain(
+      '            default_ttl=Duration.seconds(Token.as_number(template.get_parameter("DomainName").value)),',
+    );
+    expect(imported.check()).toEqual([]);
+  });
+
+  test('--check says so when the generated code does not synthesize (CfnInclude refuses a template CloudFormation would)', () => {
+    const text = read('related-fallbacks.yaml').replace(
+      /OriginAccessControlConfig: \{ Name: render[^\n]*/,
+      'Description: none',
+    );
+    const file = path.join(OUT, 'no-config.yaml');
+    fs.writeFileSync(file, text);
+    expect(importDistribution(text, { source: file, withRelated: true }).check()).toEqual([
+      'the generated code does not synthesize: Imported/Template/FunctionOac [AWS::CloudFront::OriginAccessControl] is missing required property: originAccessControlConfig',
+    ]);
+  });
+
+  test("the API's JSON has no template to make resources of: refused with one line", () => {
+    expect(() => importDistribution(read('api-get-distribution.json'), { withRelated: true })).toThrow(
+      new ImportError(
+        "--with-related makes the resources a template declares beside the distribution; the input is the API's configuration, whose ARNs and ids are imported by attribute",
+      ),
+    );
+  });
+
+  // What real templates do to a related resource's field: leave it out, make it conditional, a
+  // parameter, or empty.
+  test.each(['related-site.yaml', 'related-oai-logs.yaml', 'related-staged.yaml'])(
+    '%s, with any one field of a related resource left out, conditional, a parameter or empty',
+    (file) => {
+      const doc = parseText(read(file)) as any;
+      const fields: string[][] = [];
+      const walk = (v: any, at: string[]) => {
+        if (at.length > 2) fields.push(at);
+        if (v && typeof v === 'object' && !Object.keys(v).some((k) => k === 'Ref' || k.startsWith('Fn::'))) {
+          for (const k of Object.keys(v)) walk(v[k], [...at, k]);
+        }
+      };
+      for (const [id, r] of Object.entries(doc.Resources as Record<string, any>)) {
+        if (r.Type !== 'AWS::CloudFront::Distribution') walk(r.Properties, [id, 'Properties']);
+      }
+      const crashes: string[] = [];
+      fields.forEach((at, i) => {
+        const copy = JSON.parse(JSON.stringify(doc));
+        let holder = copy.Resources;
+        for (const k of at.slice(0, -1)) holder = holder[k];
+        const key = at[at.length - 1];
+        const kind = i % 4;
+        if (kind === 0) delete holder[key];
+        else if (kind === 1) holder[key] = { 'Fn::If': ['Chosen', holder[key], { Ref: 'AWS::NoValue' }] };
+        else if (kind === 2) holder[key] = { Ref: 'SomeParameter' };
+        else holder[key] = '';
+        try {
+          void importDistribution(JSON.stringify(copy), { withRelated: true }).typescript;
+        } catch (e) {
+          if (!(e instanceof ImportError)) {
+            crashes.push(`${at.join('.')} (${kind}): ${(e as Error).message.split('\n')[0]}`);
+          }
+        }
+      });
+      expect(fields.length).toBeGreaterThan(20);
+      expect(crashes).toEqual([]);
+    },
+  );
 });
 
 describe('never crashes', () => {

@@ -49,6 +49,7 @@ export function renderStack(
   }
   const resource = applyOverrides(distribution, overrides);
   if (options.logicalId !== undefined) resource.overrideLogicalId(options.logicalId);
+  options.after?.(stack);
   const template = app.synth().getStackByName(stack.stackName).template;
   const logicalId = options.logicalId ?? stack.getLogicalId(resource);
   const resources = template.Resources as Record<string, Json>;
@@ -64,6 +65,8 @@ export interface Scratch {
   readonly before?: (stack: Stack) => void;
   /** The distribution's logical id (the template's), so that references to it read the same. */
   readonly logicalId?: string;
+  /** What the generated code does after the distribution (an L1 it made, adjusted). */
+  readonly after?: (stack: Stack) => void;
 }
 
 /**
@@ -404,11 +407,14 @@ function stringParts(value: Json): Json[] | undefined {
     for (const m of sub.matchAll(/\$\{([^}]*)\}/g)) {
       add(sub.slice(last, m.index));
       const name = m[1];
-      if (name.startsWith('!')) add(`\${${name.slice(1)}}`);
-      else if (name.includes('.')) {
+      if (name.startsWith('!')) {
+        add(`\${${name.slice(1)}}`);
+      } else if (name.includes('.')) {
         const dot = name.indexOf('.');
         add({ 'Fn::GetAtt': [name.slice(0, dot), name.slice(dot + 1)] });
-      } else add({ Ref: name });
+      } else {
+        add({ Ref: name });
+      }
       last = m.index! + m[0].length;
     }
     add(sub.slice(last));
@@ -473,7 +479,7 @@ export function renderPair(
   primaryProps: Record<string, Value | undefined>,
   primaryOverrides: readonly Override[],
   staged: StagedInput,
-  before?: (stack: Stack) => void,
+  options: Omit<Scratch, 'logicalId'> = {},
 ): {
   primary: Json;
   staging: Json;
@@ -487,7 +493,7 @@ export function renderPair(
   let primary: Distribution;
   let twin: StagingDistribution;
   try {
-    before?.(stack);
+    options.before?.(stack);
     primary = new Distribution(stack, 'Primary', build(primaryProps, stack) as DistributionProps);
     twin = new StagingDistribution(stack, 'Staging', {
       ...(build(staged.props, stack) as DistributionProps),
@@ -501,6 +507,7 @@ export function renderPair(
   applyOverrides(primary, primaryOverrides).overrideLogicalId(staged.primaryId);
   applyOverrides(twin, staged.overrides).overrideLogicalId(staged.stagingId);
   twin.continuousDeploymentPolicy.overrideLogicalId(staged.policyId);
+  options.after?.(stack);
   const template = app.synth().getStackByName(stack.stackName).template;
   const resources = template.Resources as Record<string, Json>;
   const mine = new Set([staged.primaryId, staged.stagingId, staged.policyId]);

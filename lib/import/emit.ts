@@ -24,7 +24,11 @@ export interface Program {
   /** The template file whose other parameters, conditions and resources come along (CfnInclude). */
   readonly include?: string;
   /** The template's parameters and the resources the include keeps, which the code reads from it. */
-  readonly templateNames?: { readonly parameters: readonly string[]; readonly resources: readonly string[] };
+  readonly templateNames?: {
+    /** The template's parameters, each with its type (`String` where it says none). */
+    readonly parameters: Readonly<Record<string, string>>;
+    readonly resources: readonly string[];
+  };
   /** The distribution's staging twin, when the input is a staged rollout. */
   readonly staged?: Staged;
   /** The template's resources the code makes with aws-cdk-lib's constructs (`--with-related`). */
@@ -145,7 +149,7 @@ function fromTemplate(code: string, p: Program, language: 'typescript' | 'python
   const names = p.templateNames;
   if (p.include === undefined || names === undefined) return code;
   const py = language === 'python';
-  const param = (n: string) => names.parameters.includes(n);
+  const param = (n: string) => n in names.parameters;
   const resource = (n: string) => names.resources.includes(n) && !removed(p).includes(n);
   const q = py ? '"' : "'";
   const ref = py
@@ -157,9 +161,15 @@ function fromTemplate(code: string, p: Program, language: 'typescript' | 'python
   let out = code.replace(ref, (whole, kind: string, name: string) => {
     const k = kind.toLowerCase();
     if (param(name)) {
-      return py
-        ? `template.get_parameter(${q}${name}${q}).value_as_${k}`
-        : `template.getParameter(${q}${name}${q}).valueAs${kind}`;
+      // The parameter's own type where it is the kind the prop wants (aws-cdk-lib refuses
+      // `valueAsNumber` of a String parameter, which CloudFormation converts); its value as
+      // that kind otherwise.
+      const type = names.parameters[name];
+      const list = /^List<|CommaDelimitedList/.test(type);
+      const fits = k === 'string' ? !list : k === 'number' ? type === 'Number' : list;
+      const got = py ? `template.get_parameter(${q}${name}${q})` : `template.getParameter(${q}${name}${q})`;
+      if (fits) return py ? `${got}.value_as_${k}` : `${got}.valueAs${kind}`;
+      return py ? `Token.as_${k}(${got}.value)` : `Token.as${kind}(${got}.value)`;
     }
     if (resource(name) && k === 'string') {
       return py ? `template.get_resource(${q}${name}${q}).ref` : `template.getResource(${q}${name}${q}).ref`;

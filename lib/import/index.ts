@@ -18,7 +18,7 @@ import { Code, Value } from './code';
 import { Staged, python, typescript } from './emit';
 import { RelatedUse, toModel, trafficOf } from './model';
 import { Found, ImportError, findDistribution, parseText } from './parse';
-import { reconcile, relatedResources } from './related';
+import { reconcile, relatedResources, unfaithful } from './related';
 import { compareStack, synthesizePrinted } from './run';
 
 /** What the importer makes of one distribution. */
@@ -94,9 +94,18 @@ function importWith(
     // The related constructs rendered with the distribution, and compared with the template's.
     const before = (stack: Stack) => related.forEach((r) => r.instance(stack));
     const scratch = pair
-      ? renderPair(props, overrides, pair.final, before)
+      ? renderPair(props, overrides, pair.final, { before })
       : renderStack(props, overrides, { before, logicalId: found.id });
     refused = reconcile(related, scratch.resources, input.Resources, scratch.stack);
+    if (refused.length === 0) {
+      // Made again with their escape hatches: a construct that still renders something else
+      // (an empty struct the synthesis drops) stays the template's.
+      const after = (stack: Stack) => related.forEach((r) => r.adoptPolicy(stack));
+      const again = pair
+        ? renderPair(props, overrides, pair.final, { before, after })
+        : renderStack(props, overrides, { before, after, logicalId: found.id });
+      refused = unfaithful(related, again.resources, input.Resources);
+    }
   }
   const program = {
     props,
@@ -110,7 +119,11 @@ function importWith(
     templateNames:
       found.kind === 'template'
         ? {
-            parameters: Object.keys((input as { Parameters?: object }).Parameters ?? {}),
+            parameters: Object.fromEntries(
+              Object.entries((input as { Parameters?: Record<string, any> }).Parameters ?? {}).map(
+                ([name, p]) => [name, typeof p?.Type === 'string' ? p.Type : 'String'],
+              ),
+            ),
             resources: Object.keys((input as { Resources?: object }).Resources ?? {}),
           }
         : undefined,
@@ -127,9 +140,16 @@ function importWith(
       // from otherwise.
       // (A template's rest is read from its file: without one, the tree is checked.)
       const runnable = program.include === undefined || existsSync(program.include);
-      const template = runnable
-        ? synthesizePrinted(printed, path.resolve('cdk-cloudfront-distributions-check.ts'))
-        : undefined;
+      let template;
+      try {
+        template = runnable
+          ? synthesizePrinted(printed, path.resolve('cdk-cloudfront-distributions-check.ts'))
+          : undefined;
+      } catch (e) {
+        // aws-cdk-lib refuses the program (CfnInclude refuses a template that CloudFormation
+        // would, or reads a value differently): said as a difference, not as a crash.
+        return [`the generated code does not synthesize: ${(e as Error).message.split('\n')[0]}`];
+      }
       if (template !== undefined) return compareStack(template, found, input);
       return checkStaged?.() ?? check(props, overrides, found.config);
     },
@@ -183,6 +203,14 @@ function importPair(
     policyId: staging.policyId,
   };
   const first = renderPair(primaryProps, [], stagedInput);
+  // The policy is StagingDistribution's to make: one it does not make as the template has it
+  // (its DNS names, a template function for Enabled) is imported one distribution at a time.
+  const policyDifference = differences(first.policy, staging.policy, 'ContinuousDeploymentPolicyConfig')[0];
+  if (policyDifference !== undefined) {
+    throw new ImportError(
+      `the continuous deployment policy ${staging.policyId} is not what StagingDistribution makes of it (${describeDifference(policyDifference)}): import one distribution with --resource ${found.id} or --resource ${staging.id}`,
+    );
+  }
   const primaryOverrides = overridesFor(first.primary, found.config);
   const twinOverrides = overridesFor(first.staging, staging.config);
   const final = { ...stagedInput, overrides: twinOverrides };

@@ -723,10 +723,11 @@ export function trafficOf(policy: Json, uses: Set<string>): { traffic: Code; ena
   const t = config?.TrafficConfig;
   const enabled = bool(config?.Enabled);
   uses.add('StagingTraffic');
-  if (t?.Type === 'SingleWeight' && typeof Number(t.SingleWeightConfig?.Weight) === 'number') {
-    const weight = Number(t.SingleWeightConfig.Weight);
+  const single = t?.SingleWeightConfig;
+  if (t?.Type === 'SingleWeight' && isStruct(single)) {
+    const weight = Number(single.Weight);
     if (Number.isNaN(weight)) return undefined;
-    const sticky = t.SingleWeightConfig.SessionStickinessConfig;
+    const sticky = single.SessionStickinessConfig;
     if (sticky === undefined) {
       return {
         traffic: new Code(`StagingTraffic.weight(${weight})`, `StagingTraffic.weight(${weight})`, () =>
@@ -735,8 +736,9 @@ export function trafficOf(policy: Json, uses: Set<string>): { traffic: Code; ena
         enabled,
       };
     }
-    const idle = duration(sticky.IdleTTL, uses) as Code;
-    const max = duration(sticky.MaximumTTL, uses) as Code;
+    const idle = isStruct(sticky) ? duration(sticky.IdleTTL, uses) : undefined;
+    const max = isStruct(sticky) ? duration(sticky.MaximumTTL, uses) : undefined;
+    if (!(idle instanceof Code) || !(max instanceof Code)) return undefined;
     return {
       traffic: new Code(
         `StagingTraffic.weight(${weight}, { sessionStickiness: { idleTtl: ${idle.ts}, maximumTtl: ${max.ts} } })`,

@@ -1,4 +1,5 @@
 import {
+  App,
   CfnResource,
   RemovalPolicy,
   Stack,
@@ -370,6 +371,17 @@ export class Related {
     return construct;
   }
 
+  /**
+   * aws-cdk-lib's bucket policy in the place of the template's, in `scope`'s stack, as the
+   * generated code adopts it after making the distribution.
+   */
+  adoptPolicy(scope: Construct): void {
+    const l1 = this.policyResource(scope);
+    if (l1 === undefined || this.policy === undefined) return;
+    applyTo(l1, this.policy.overrides);
+    l1.overrideLogicalId(this.policy.id);
+  }
+
   /** Its bucket policy as aws-cdk-lib made it in `scope`'s stack, when it has one. */
   policyResource(scope: Construct): CfnResource | undefined {
     const construct = this.made.get(Stack.of(scope));
@@ -405,14 +417,38 @@ export function relatedResources(
       ([id, r]) =>
         referenced.has(id) && !exclude.has(id) && id !== 'Template' && KINDS[r?.Type] && eligible(r),
     )
-    .filter(([, r]) => KINDS[r.Type].props(r, new Set()) !== undefined)
+    .filter(([, r]) => {
+      try {
+        return KINDS[r.Type].props(r, new Set()) !== undefined;
+      } catch {
+        // A shape the props cannot read (a null in a list): the template's, included.
+        return false;
+      }
+    })
     .map(([id, r]) => {
       let ts = id[0].toLowerCase() + id.slice(1).replace(/[^A-Za-z0-9]/g, '');
       if (!/^[A-Za-z]/.test(ts) || TAKEN.has(ts) || names.has(ts)) ts = `${ts}Related`;
       names.add(ts);
       const py = ts.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
       return new Related(id, r, { ts, py }, uses);
-    });
+    })
+    .filter((r) => makes(r));
+}
+
+/**
+ * Whether aws-cdk-lib's construct makes the resource from its props (it refuses, or its L1
+ * refuses at synthesis, what a template writes wrong or as template functions where its props
+ * want literals): otherwise the resource stays the included template's.
+ */
+function makes(r: Related): boolean {
+  try {
+    const app = new App();
+    r.instance(new Stack(app, 'Check'));
+    app.synth();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -460,6 +496,19 @@ export function reconcile(
   if (!extra) return [];
   const buckets = related.filter((r) => r.resource.Type === 'AWS::S3::Bucket').map((r) => r.id);
   return buckets.length > 0 ? buckets : related.map((r) => r.id);
+}
+
+/** The related resources that `rendered` (made with their escape hatches) does not hold as the template has them. */
+export function unfaithful(
+  related: readonly Related[],
+  rendered: Record<string, Json>,
+  resources: Record<string, Json>,
+): string[] {
+  const differs = (id: string) =>
+    propertyDifferences(rendered[id]?.Properties ?? {}, resources[id]?.Properties ?? {}).length > 0;
+  return related
+    .filter((r) => differs(r.id) || (r.policy !== undefined && differs(r.policy.id)))
+    .map((r) => r.id);
 }
 
 /** The escape hatches, at paths under `Properties`, that make `ours` the template's `theirs`. */

@@ -129,18 +129,18 @@ export function compareStack(template: Json, found: Found, input: Json): string[
 }
 
 /** The differences of a resource the printed code makes from the template's. */
-function resourceDifferences(id: string, ours: Json, theirs: Json): string[] {
-  const problems = propertyDifferences(ours.Properties ?? {}, theirs.Properties ?? {}).map((d) =>
+function resourceDifferences(id: string, made: Json, theirs: Json): string[] {
+  const problems = propertyDifferences(made.Properties ?? {}, theirs.Properties ?? {}).map((d) =>
     describeDifference(d, `${id}: Properties.`),
   );
   // CloudFormation's default for both is Delete.
   for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) {
-    if ((ours[key] ?? 'Delete') !== (theirs[key] ?? 'Delete')) {
-      problems.push(`${id}: ${key} ${ours[key] ?? 'absent'}, the input has ${theirs[key] ?? 'none'}`);
+    if ((made[key] ?? 'Delete') !== (theirs[key] ?? 'Delete')) {
+      problems.push(`${id}: ${key} ${made[key] ?? 'absent'}, the input has ${theirs[key] ?? 'none'}`);
     }
   }
   for (const key of ['Condition', 'DependsOn']) {
-    const [a, b] = [ours[key], theirs[key]].map((v) =>
+    const [a, b] = [made[key], theirs[key]].map((v) =>
       JSON.stringify(typeof v === 'string' ? [v] : (v ?? [])),
     );
     if (a !== b) problems.push(`${id}: ${key} ${a}, the input has ${b}`);
