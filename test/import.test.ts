@@ -430,7 +430,7 @@ describe('--with-related', () => {
     );
   });
 
-  test("an identity's bucket: aws-cdk-lib's bucket policy takes the template's place, and the log bucket's lifecycle and the response headers policy's security headers are hatches on their constructs", () => {
+  test("an identity's bucket: aws-cdk-lib's bucket policy takes the template's place, the response headers policy's security headers are props, and the log bucket's lifecycle a hatch on its construct", () => {
     const imported = related('related-oai-logs.yaml');
     const ts = imported.typescript;
     expect(ts).toContain(
@@ -441,9 +441,11 @@ describe('--with-related', () => {
       "      headerBehavior: cloudfront.OriginRequestHeaderBehavior.all('CloudFront-Viewer-Country'),",
     );
     expect(hatchesOn(ts, 'logBucketResource')).toEqual(['LifecycleConfiguration']);
-    expect(hatchesOn(ts, 'securityHeadersResource')).toEqual([
-      'ResponseHeadersPolicyConfig.SecurityHeadersConfig',
-    ]);
+    expect(ts).toContain('          accessControlMaxAge: Duration.days(730),');
+    expect(ts).toContain(
+      '          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,',
+    );
+    expect(ts).not.toContain('securityHeadersResource');
     expect(imported.python).toContain(
       '        assets_bucket_policy = assets_bucket.policy.node.default_child',
     );

@@ -10,7 +10,7 @@ import {
 import { Construct } from 'constructs';
 import { Override, differences } from './check';
 import { Code, Value, build } from './code';
-import { RelatedUse, arg, bool, duration, list, made, str } from './model';
+import { RelatedUse, arg, bool, duration, enumMember, list, made, str } from './model';
 
 /**
  * `--with-related`: the template's resources that the distribution references (a bucket, a
@@ -162,11 +162,60 @@ const KINDS: Record<string, Kind> = {
       const c = r.Properties?.ResponseHeadersPolicyConfig ?? {};
       const custom = c.CustomHeadersConfig?.Items;
       const remove = c.RemoveHeadersConfig?.Items;
+      const cors = c.CorsConfig;
+      const items = (v: Json) => (Array.isArray(v?.Items) ? list(v.Items, uses) : undefined);
+      const sec = c.SecurityHeadersConfig ?? {};
+      const header = (v: Json, props: (h: Json) => Record<string, Value | undefined>) =>
+        v && typeof v === 'object' ? { ...props(v), override: bool(v.Override) } : undefined;
       return {
         responseHeadersPolicyName: str(c.Name, uses),
         comment: str(c.Comment, uses),
-        // The custom and removed headers; CORS, the security headers and server timing are
-        // left to the escape hatch, exactly.
+        // Server timing is left to the escape hatch, exactly.
+        corsBehavior: cors
+          ? {
+              accessControlAllowCredentials: bool(cors.AccessControlAllowCredentials),
+              accessControlAllowHeaders: items(cors.AccessControlAllowHeaders),
+              accessControlAllowMethods: items(cors.AccessControlAllowMethods),
+              accessControlAllowOrigins: items(cors.AccessControlAllowOrigins),
+              accessControlExposeHeaders: items(cors.AccessControlExposeHeaders),
+              accessControlMaxAge: duration(cors.AccessControlMaxAgeSec, uses),
+              originOverride: bool(cors.OriginOverride),
+            }
+          : undefined,
+        securityHeadersBehavior: c.SecurityHeadersConfig
+          ? {
+              contentSecurityPolicy: header(sec.ContentSecurityPolicy, (h) => ({
+                contentSecurityPolicy: str(h.ContentSecurityPolicy, uses),
+              })),
+              contentTypeOptions: header(sec.ContentTypeOptions, () => ({})),
+              frameOptions: header(sec.FrameOptions, (h) => ({
+                frameOption: enumMember(
+                  cloudfront.HeadersFrameOption as Json,
+                  'HeadersFrameOption',
+                  h.FrameOption,
+                  uses,
+                ),
+              })),
+              referrerPolicy: header(sec.ReferrerPolicy, (h) => ({
+                referrerPolicy: enumMember(
+                  cloudfront.HeadersReferrerPolicy as Json,
+                  'HeadersReferrerPolicy',
+                  h.ReferrerPolicy,
+                  uses,
+                ),
+              })),
+              strictTransportSecurity: header(sec.StrictTransportSecurity, (h) => ({
+                accessControlMaxAge: duration(h.AccessControlMaxAgeSec, uses),
+                includeSubdomains: bool(h.IncludeSubdomains),
+                preload: bool(h.Preload),
+              })),
+              xssProtection: header(sec.XSSProtection, (h) => ({
+                protection: bool(h.Protection),
+                modeBlock: bool(h.ModeBlock),
+                reportUri: str(h.ReportUri, uses),
+              })),
+            }
+          : undefined,
         customHeadersBehavior: Array.isArray(custom)
           ? {
               customHeaders: custom.map((h: Json) => ({
