@@ -129,6 +129,12 @@ export function withDefaults(config: Json): Json {
     delete c.ViewerCertificate.SslSupportMethod;
   }
   if (Array.isArray(c.Aliases) && c.Aliases.length === 0) delete c.Aliases;
+  // No geographic restriction, said: CloudFront's default.
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-cloudfront-distribution-georestriction.html
+  const geo = c.Restrictions?.GeoRestriction;
+  if (geo?.RestrictionType === 'none' && !(Array.isArray(geo.Locations) && geo.Locations.length > 0)) {
+    delete c.Restrictions;
+  }
   for (const key of ['CacheBehaviors', 'CustomErrorResponses']) {
     if (Array.isArray(c[key]) && c[key].length === 0) delete c[key];
   }
@@ -386,7 +392,8 @@ export function canonical(value: Json): Json {
     }
     const parts = stringParts(value);
     if (parts !== undefined) {
-      return parts.length === 1 && typeof parts[0] === 'string' ? parts[0] : { 'Fn::Join': ['', parts] };
+      // A string of one part is that part (`!Sub '${Bucket}'` is `!Ref Bucket`).
+      return parts.length === 1 ? parts[0] : parts.length === 0 ? '' : { 'Fn::Join': ['', parts] };
     }
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]));

@@ -8,7 +8,7 @@ import {
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Override, differences } from './check';
+import { Override, canonical, differences } from './check';
 import { Code, Value, build } from './code';
 import { RelatedUse, arg, bool, duration, enumMember, list, made, str } from './model';
 
@@ -524,7 +524,7 @@ export function reconcile(
       ([, x]) =>
         x?.Type === 'AWS::S3::BucketPolicy' &&
         eligible(x) &&
-        JSON.stringify(x.Properties?.Bucket) === JSON.stringify({ Ref: r.id }),
+        JSON.stringify(canonical(x.Properties?.Bucket)) === JSON.stringify({ Ref: r.id }),
     );
     if (theirs === undefined) {
       refused.push(r.id);
