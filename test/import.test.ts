@@ -116,6 +116,7 @@ describe.each([
   ['related-oai-logs.yaml', true],
   ['related-fallbacks.yaml', true],
   ['related-staged.yaml', true],
+  ['related-key-group.yaml', true],
 ])('the generated TypeScript of %s (--with-related: %s), run', (file, withRelated) => {
   test('renders the input, with the rest of the template declared (a fresh app, no dangling reference)', () => {
     const ts = importDistribution(read(file), {
@@ -457,6 +458,19 @@ describe('--with-related', () => {
     expect(ts.match(/SslCertificate\.fromAcmCertificate\(certificate\)/g)).toHaveLength(2);
     expect(ts).toContain('            function: canary,');
     expect(ts).not.toContain('addProperty');
+  });
+
+  test("signed URLs: the template's key group and its public key are aws-cdk-lib's, the key's caller reference kept; a parameter's key group stays imported", () => {
+    const ts = related('related-key-group.yaml').typescript;
+    expect(ts.indexOf("new cloudfront.PublicKey(this, 'SigningKey', {")).toBeLessThan(
+      ts.indexOf("new cloudfront.KeyGroup(this, 'Members', {"),
+    );
+    expect(ts).toContain('      items: [signingKey],');
+    expect(ts).toContain('          trustedKeyGroups: [members],');
+    expect(ts).toContain(
+      "            cloudfront.KeyGroup.fromKeyGroupId(this, 'KeyGroup', template.getParameter('PartnerKeyGroupId').valueAsString),",
+    );
+    expect(hatchesOn(ts, 'signingKeyResource')).toEqual(['PublicKeyConfig.CallerReference']);
   });
 
   test('a continuous deployment policy StagingDistribution does not make as written is refused, naming the difference', () => {

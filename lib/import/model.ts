@@ -418,6 +418,8 @@ export function toModel(
       ),
       trustedKeyGroups: (Array.isArray(b.TrustedKeyGroups) ? b.TrustedKeyGroups : undefined)?.map(
         (id: Json) => {
+          const own = relatedOf(related, id, 'AWS::CloudFront::KeyGroup');
+          if (own) return own;
           const cid = ids.next('KeyGroup');
           const v = str(id, uses)!;
           return new Code(

@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { Override, canonical, differences } from './check';
 import { Code, Value, build } from './code';
 import { RelatedUse, arg, bool, duration, enumMember, list, made, str } from './model';
+import { isIntrinsic } from './schema';
 
 /**
  * `--with-related`: the template's resources that the distribution references (a bucket, a
@@ -30,7 +31,13 @@ interface Kind {
   readonly name: string;
   readonly construct: new (scope: Construct, id: string, props: Json) => Construct;
   /** Its props from the template's resource, or undefined where the construct cannot make it. */
-  props(resource: Json, uses: Set<string>): Record<string, Value | undefined> | undefined;
+  props(
+    resource: Json,
+    uses: Set<string>,
+    related: ReadonlyMap<string, RelatedUse>,
+    /** Its logical id, which names what the code imports for it. */
+    id: string,
+  ): Record<string, Value | undefined> | undefined;
 }
 
 /** A static call of aws-cdk-lib's, such as `cloudfront.CacheCookieBehavior.allowList('a', 'b')`. */
@@ -289,6 +296,43 @@ const KINDS: Record<string, Kind> = {
       };
     },
   },
+  'AWS::CloudFront::PublicKey': {
+    module: 'cloudfront',
+    name: 'PublicKey',
+    construct: cloudfront.PublicKey,
+    props: (r, uses) => {
+      const c = r.Properties?.PublicKeyConfig ?? {};
+      const key = str(c.EncodedKey, uses);
+      if (key === undefined) return undefined;
+      // Its caller reference is aws-cdk-lib's to choose: a template's is kept by the hatch.
+      return { publicKeyName: str(c.Name, uses), comment: str(c.Comment, uses), encodedKey: key };
+    },
+  },
+  'AWS::CloudFront::KeyGroup': {
+    module: 'cloudfront',
+    name: 'KeyGroup',
+    construct: cloudfront.KeyGroup,
+    props: (r, uses, related, id) => {
+      const c = r.Properties?.KeyGroupConfig ?? {};
+      if (!Array.isArray(c.Items)) return undefined;
+      return {
+        keyGroupName: str(c.Name, uses),
+        comment: str(c.Comment, uses),
+        // Its public keys: those the generated code makes, and the others imported by id.
+        items: c.Items.map((item: Json, i: number) => {
+          const own = isIntrinsic(item) && typeof item.Ref === 'string' ? related.get(item.Ref) : undefined;
+          if (own?.type === 'AWS::CloudFront::PublicKey') return own.code;
+          const v = str(item, uses)!;
+          const cid = `${id}Key${i + 1}`;
+          return new Code(
+            `cloudfront.PublicKey.fromPublicKeyId(this, '${cid}', ${arg(v, 'ts')})`,
+            `cloudfront.PublicKey.from_public_key_id(self, "${cid}", ${arg(v, 'py')})`,
+            (scope) => cloudfront.PublicKey.fromPublicKeyId(scope, cid, made(v, scope)),
+          );
+        }),
+      };
+    },
+  },
   'AWS::S3::Bucket': {
     module: 's3',
     name: 'Bucket',
@@ -396,10 +440,12 @@ export class Related {
     /** The variable that holds it, in TypeScript and in Python. */
     readonly variable: { readonly ts: string; readonly py: string },
     uses: Set<string>,
+    /** The related resources made before it, which its props name as themselves. */
+    related: ReadonlyMap<string, RelatedUse> = new Map(),
   ) {
     this.kind = KINDS[resource.Type];
     uses.add(this.kind.module);
-    this.props = this.kind.props(resource, uses)!;
+    this.props = this.kind.props(resource, uses, related, id)!;
     this.use = {
       type: resource.Type,
       code: new Code(variable.ts, variable.py, (scope) => this.instance(scope)),
@@ -460,28 +506,46 @@ export function relatedResources(
 ): Related[] {
   const referenced = new Set<string>();
   for (const d of distributions) referencedIds(d, referenced);
-  const names = new Set<string>();
-  return Object.entries(resources)
-    .filter(
-      ([id, r]) =>
-        referenced.has(id) && !exclude.has(id) && id !== 'Template' && KINDS[r?.Type] && eligible(r),
-    )
-    .filter(([, r]) => {
-      try {
-        return KINDS[r.Type].props(r, new Set()) !== undefined;
-      } catch {
-        // A shape the props cannot read (a null in a list): the template's, included.
-        return false;
+  const candidate = ([id, r]: [string, Json]) =>
+    !exclude.has(id) && id !== 'Template' && KINDS[r?.Type] !== undefined && eligible(r);
+  // A key group's public keys are related through it.
+  for (const [id, r] of Object.entries(resources)) {
+    if (referenced.has(id) && r?.Type === 'AWS::CloudFront::KeyGroup' && candidate([id, r])) {
+      for (const key of referencedIds(r.Properties)) {
+        if (resources[key]?.Type === 'AWS::CloudFront::PublicKey') referenced.add(key);
       }
-    })
-    .map(([id, r]) => {
-      let ts = id[0].toLowerCase() + id.slice(1).replace(/[^A-Za-z0-9]/g, '');
-      if (!/^[A-Za-z]/.test(ts) || TAKEN.has(ts) || names.has(ts)) ts = `${ts}Related`;
-      names.add(ts);
-      const py = ts.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-      return new Related(id, r, { ts, py }, uses);
-    })
-    .filter((r) => makes(r));
+    }
+  }
+  const names = new Set<string>();
+  const known = new Map<string, RelatedUse>();
+  const out: Related[] = [];
+  // Public keys first: a key group's props name them.
+  const entries = Object.entries(resources)
+    .filter(([id, r]) => referenced.has(id) && candidate([id, r]))
+    .sort(
+      ([, a], [, b]) =>
+        Number(b.Type === 'AWS::CloudFront::PublicKey') - Number(a.Type === 'AWS::CloudFront::PublicKey'),
+    );
+  for (const [id, r] of entries) {
+    let ts = id[0].toLowerCase() + id.slice(1).replace(/[^A-Za-z0-9]/g, '');
+    if (!/^[A-Za-z]/.test(ts) || TAKEN.has(ts) || names.has(ts)) ts = `${ts}Related`;
+    const py = ts.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    let related: Related;
+    const own = new Set<string>();
+    try {
+      if (KINDS[r.Type].props(r, new Set(), known, id) === undefined) continue;
+      related = new Related(id, r, { ts, py }, own, known);
+    } catch {
+      // A shape the props cannot read (a null in a list): the template's, included.
+      continue;
+    }
+    if (!makes(related)) continue;
+    names.add(ts);
+    own.forEach((u) => uses.add(u));
+    known.set(id, related.use);
+    out.push(related);
+  }
+  return out;
 }
 
 /**
