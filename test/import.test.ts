@@ -423,6 +423,8 @@ describe('--with-related', () => {
       "tryRemoveChild('MediaOac')",
     ]);
     expect(ts).toContain("    const mediaOac = new cloudfront.S3OriginAccessControl(this, 'MediaOac', {");
+    // Named by its Ref, which is its id.
+    expect(ts).toContain('{ originAccessControl: mediaOac }');
     expect(ts).toContain(
       "s3.Bucket.fromBucketAttributes(this, 'Bucket', { bucketName: template.getResource('Media').ref",
     );

@@ -269,7 +269,7 @@ export interface RelatedUse {
 
 /**
  * The related construct that `value` names: `Ref: X`, or `Fn::GetAtt: [X, attribute]` with one of
- * `attributes`, where X is a related resource of `type`.
+ * `attributes` (which may allow `Ref` too), where X is a related resource of `type`.
  */
 function relatedOf(
   related: ReadonlyMap<string, RelatedUse>,
@@ -280,7 +280,7 @@ function relatedOf(
   if (!isIntrinsic(value)) return undefined;
   const getAtt = value['Fn::GetAtt'];
   const id: Json =
-    attributes === undefined
+    attributes === undefined || (attributes.includes('Ref') && typeof value.Ref === 'string')
       ? value.Ref
       : Array.isArray(getAtt) && attributes.includes(getAtt[1])
         ? getAtt[0]
@@ -491,8 +491,11 @@ export function toModel(
         uses.add('cloudfront');
         const cid = ids.next('OriginAccessControl');
         const oac = str(o.OriginAccessControlId, uses)!;
+        // Its `Ref` is its id too (aws-cdk-lib's CfnOriginAccessControl.originAccessControlRef).
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudfront-originaccesscontrol.html#aws-resource-cloudfront-originaccesscontrol-return-values
         const own = relatedOf(related, o.OriginAccessControlId, 'AWS::CloudFront::OriginAccessControl', [
           'Id',
+          'Ref',
         ]);
         options.unshift([
           'originAccessControl',
