@@ -184,6 +184,13 @@ export function withDefaults(config: Json): Json {
   for (const o of Array.isArray(c.Origins) ? c.Origins : []) {
     if (o === null || typeof o !== 'object') continue;
     set(o, 'OriginPath', '');
+    // An Origin Access Control's Ref is its id (aws-cdk-lib reads `Fn::GetAtt Id`); a parameter's
+    // Ref cannot be told from it, nor needs to be: it has no attributes.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudfront-originaccesscontrol.html#aws-resource-cloudfront-originaccesscontrol-return-values
+    const oac = o.OriginAccessControlId;
+    if (oac && typeof oac === 'object' && typeof oac.Ref === 'string' && Object.keys(oac).length === 1) {
+      o.OriginAccessControlId = { 'Fn::GetAtt': [oac.Ref, 'Id'] };
+    }
     if (o.CustomOriginConfig) {
       set(o.CustomOriginConfig, 'IpAddressType', 'ipv4');
       set(o.CustomOriginConfig, 'OriginSSLProtocols', CFN_ORIGIN_SSL_PROTOCOLS);
