@@ -1,4 +1,5 @@
-import { App, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { BuildError, Code, Value, build } from './code';
 import { CFN_ORIGIN_SSL_PROTOCOLS, METHOD_ORDER, isNoValue } from './model';
 import { ImportError } from './parse';
@@ -83,12 +84,15 @@ function refusal(e: unknown, what: string): RefusedError {
   return new RefusedError(`${what}: ${problems.join(' ')}`, paths);
 }
 
-/** `distribution`'s L1 with the escape hatches applied. */
-function applyOverrides(
-  distribution: Distribution,
+/**
+ * The L1 of `construct` (our distribution, or a related construct of aws-cdk-lib's) with the
+ * escape hatches applied, as the generated code applies them.
+ */
+export function applyOverrides<T extends CfnResource = cloudfront.CfnDistribution>(
+  construct: IConstruct,
   overrides: readonly Override[],
-): cloudfront.CfnDistribution {
-  const resource = distribution.node.defaultChild as cloudfront.CfnDistribution;
+): T {
+  const resource = (construct instanceof CfnResource ? construct : construct.node.defaultChild) as T;
   for (const o of overrides) {
     if (o.value === undefined) resource.addPropertyDeletionOverride(o.path);
     else resource.addPropertyOverride(o.path, o.value);

@@ -8,7 +8,7 @@ import {
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { Override, canonical, differences } from './check';
+import { Override, applyOverrides, canonical, differences } from './check';
 import { Code, Value, build } from './code';
 import { RelatedUse, arg, bool, duration, enumMember, list, made, str } from './model';
 import { isIntrinsic } from './schema';
@@ -458,9 +458,7 @@ export class Related {
     let construct = this.made.get(stack);
     if (construct === undefined) {
       construct = new this.kind.construct(stack, this.id, build(this.props, stack, this.id));
-      const l1 = construct.node.defaultChild as CfnResource;
-      applyTo(l1, this.overrides);
-      l1.overrideLogicalId(this.id);
+      applyOverrides(construct, this.overrides).overrideLogicalId(this.id);
       this.made.set(stack, construct);
     }
     return construct;
@@ -473,21 +471,13 @@ export class Related {
   adoptPolicy(scope: Construct): void {
     const l1 = this.policyResource(scope);
     if (l1 === undefined || this.policy === undefined) return;
-    applyTo(l1, this.policy.overrides);
-    l1.overrideLogicalId(this.policy.id);
+    applyOverrides(l1, this.policy.overrides).overrideLogicalId(this.policy.id);
   }
 
   /** Its bucket policy as aws-cdk-lib made it in `scope`'s stack, when it has one. */
   policyResource(scope: Construct): CfnResource | undefined {
     const construct = this.made.get(Stack.of(scope));
     return construct instanceof s3.Bucket ? (construct.policy?.node.defaultChild as CfnResource) : undefined;
-  }
-}
-
-function applyTo(l1: CfnResource, overrides: readonly Override[]): void {
-  for (const o of overrides) {
-    if (o.value === undefined) l1.addPropertyDeletionOverride(o.path);
-    else l1.addPropertyOverride(o.path, o.value);
   }
 }
 
