@@ -680,6 +680,21 @@ describe('the command', () => {
     expect(out).toBe('');
   });
 
+  test('--with-related prints the related constructs and checks them; the API JSON is refused with one line', () => {
+    const site = path.join(CORPUS, 'related-site.yaml');
+    expect(main(['import', site, '--with-related'])).toBe(0);
+    expect(out).toContain("    const siteBucket = new s3.Bucket(this, 'SiteBucket', {");
+    out = '';
+    expect(main(['import', site, '--with-related', '--check'])).toBe(0);
+    expect(out).toBe('equivalent\n');
+    out = '';
+    expect(main(['import', path.join(CORPUS, 'api-get-distribution.json'), '--with-related'])).toBe(1);
+    expect(err).toBe(
+      "error: --with-related makes the resources a template declares beside the distribution; the input is the API's configuration, whose ARNs and ids are imported by attribute\n",
+    );
+    expect(out).toBe('');
+  });
+
   test('refuses several distributions without --resource, an unknown resource, a missing file', () => {
     const two = path.join(CORPUS, 'two-distributions.yaml');
     expect(main(['import', two])).toBe(1);
