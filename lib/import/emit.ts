@@ -23,12 +23,6 @@ export interface Program {
   readonly logicalId?: string;
   /** The template file whose other parameters, conditions and resources come along (CfnInclude). */
   readonly include?: string;
-  /** The template's parameters and the resources the include keeps, which the code reads from it. */
-  readonly templateNames?: {
-    /** The template's parameters, each with its type (`String` where it says none). */
-    readonly parameters: Readonly<Record<string, string>>;
-    readonly resources: readonly string[];
-  };
   /** The distribution's staging twin, when the input is a staged rollout. */
   readonly staged?: Staged;
   /** The template's resources the code makes with aws-cdk-lib's constructs (`--with-related`). */
@@ -137,58 +131,7 @@ export function typescript(p: Program): string {
   }
   lines.push(...policyLines(p, 'typescript'));
   lines.push('  }', '}', '');
-  return fromTemplate(lines.join('\n'), p, 'typescript');
-}
-
-/**
- * With the template included, its parameters and resources as the include gives them
- * (`template.getParameter('CertArn').valueAsString`, `template.getResource('Bucket').ref`) instead
- * of raw references; the `Token` import and its comment go when no raw value is left.
- */
-function fromTemplate(code: string, p: Program, language: 'typescript' | 'python'): string {
-  const names = p.templateNames;
-  if (p.include === undefined || names === undefined) return code;
-  const py = language === 'python';
-  const param = (n: string) => n in names.parameters;
-  const resource = (n: string) => names.resources.includes(n) && !removed(p).includes(n);
-  const q = py ? '"' : "'";
-  const ref = py
-    ? /Token\.as_(string|list|number)\(\{"Ref": "([A-Za-z0-9]+)"\}\)/g
-    : /Token\.as(String|List|Number)\(\{ Ref: '([A-Za-z0-9]+)' \}\)/g;
-  const getAtt = py
-    ? /Token\.as_string\(\{"Fn::GetAtt": \["([A-Za-z0-9]+)", "([A-Za-z0-9.]+)"\]\}\)/g
-    : /Token\.asString\(\{ 'Fn::GetAtt': \['([A-Za-z0-9]+)', '([A-Za-z0-9.]+)'\] \}\)/g;
-  let out = code.replace(ref, (whole, kind: string, name: string) => {
-    const k = kind.toLowerCase();
-    if (param(name)) {
-      // The parameter's own type where it is the kind the prop wants (aws-cdk-lib refuses
-      // `valueAsNumber` of a String parameter, which CloudFormation converts); its value as
-      // that kind otherwise.
-      const type = names.parameters[name];
-      const list = /^List<|CommaDelimitedList/.test(type);
-      const fits = k === 'string' ? !list : k === 'number' ? type === 'Number' : list;
-      const got = py ? `template.get_parameter(${q}${name}${q})` : `template.getParameter(${q}${name}${q})`;
-      if (fits) return py ? `${got}.value_as_${k}` : `${got}.valueAs${kind}`;
-      return py ? `Token.as_${k}(${got}.value)` : `Token.as${kind}(${got}.value)`;
-    }
-    if (resource(name) && k === 'string') {
-      return py ? `template.get_resource(${q}${name}${q}).ref` : `template.getResource(${q}${name}${q}).ref`;
-    }
-    return whole;
-  });
-  out = out.replace(getAtt, (whole, name: string, attribute: string) =>
-    resource(name)
-      ? py
-        ? `template.get_resource(${q}${name}${q}).get_att(${q}${attribute}${q}).to_string()`
-        : `template.getResource(${q}${name}${q}).getAtt(${q}${attribute}${q}).toString()`
-      : whole,
-  );
-  const stillRaw = out.split('\n').some((l) => !/^\s*(\/\/|#)/.test(l) && /Token\.as/.test(l));
-  if (stillRaw) return out;
-  const tokenComment = py ? /^ {8}# Token\.as_string.*\n/m : /^ {4}\/\/ Token\.asString.*\n/m;
-  return out
-    .replace(tokenComment, '')
-    .replace(/^(import \{ .*|from aws_cdk import .*)$/m, (line) => line.replace(/, Token\b|\bToken, /, ''));
+  return lines.join('\n');
 }
 
 /** The escape hatches on the L1 named `resource`, after the comment that says why. */
@@ -371,5 +314,5 @@ export function python(p: Program): string {
   }
   lines.push(...policyLines(p, 'python'));
   lines.push('');
-  return fromTemplate(lines.join('\n'), p, 'python');
+  return lines.join('\n');
 }

@@ -16,7 +16,7 @@ import {
 } from './check';
 import { Code, Value } from './code';
 import { Staged, python, typescript } from './emit';
-import { RelatedUse, toModel, trafficOf } from './model';
+import { IncludedTemplate, RelatedUse, Uses, toModel, trafficOf } from './model';
 import { Found, ImportError, findDistribution, parseText } from './parse';
 import { reconcile, relatedResources, unfaithful } from './related';
 import { compareStack, synthesizePrinted } from './run';
@@ -66,14 +66,36 @@ function importWith(
   input: any,
   found: Found,
   options: ImportOptions,
-  kept: ReadonlySet<string>,
+  /** Related resources that stay the included template's. */
+  stay: ReadonlySet<string>,
 ): { imported: Imported; refused: string[] } {
-  const relatedUses = new Set<string>();
+  // With the rest of the template included, the code reads its parameters and resources from it.
+  const include =
+    found.kind === 'template' && found.hasRest ? (options.source ?? 'template.yaml') : undefined;
+  const included = new Set(Object.keys(input.Resources ?? {}));
+  [found.id, found.staging?.id, found.staging?.policyId].forEach(
+    (id) => id !== undefined && included.delete(id),
+  );
+  const template: IncludedTemplate | undefined =
+    include === undefined
+      ? undefined
+      : {
+          parameters: Object.fromEntries(
+            Object.entries((input.Parameters ?? {}) as Record<string, any>).map(([name, p]) => [
+              name,
+              typeof p?.Type === 'string' ? p.Type : 'String',
+            ]),
+          ),
+          resources: included,
+        };
+  const relatedUses = new Uses(template);
   const related = options.withRelated
-    ? relatedResources(input.Resources, [found.config, found.staging?.config], relatedUses, kept)
+    ? relatedResources(input.Resources, [found.config, found.staging?.config], relatedUses, stay)
     : [];
+  // What the related constructs take the place of is no longer the include's.
+  related.forEach((r) => included.delete(r.id));
   const relatedMap = new Map(related.map((r) => [r.id, r.use]));
-  const model = toModel(found.config, '', relatedMap);
+  const model = toModel(found.config, '', relatedMap, template);
   relatedUses.forEach((u) => model.uses.add(u));
   // What our construct refuses is left to the escape hatches, which keep the input exact.
   const settled = settle(model.props);
@@ -83,7 +105,7 @@ function importWith(
   let checkStaged: (() => string[]) | undefined;
   let pair: ReturnType<typeof importPair> | undefined;
   if (found.staging !== undefined) {
-    pair = importPair(found, props, model.uses, relatedMap);
+    pair = importPair(found, props, model.uses, relatedMap, template);
     props = pair.primaryProps;
     overrides = pair.primaryOverrides;
     staged = pair.staged;
@@ -115,18 +137,7 @@ function importWith(
     id: found.id,
     logicalId: found.kind === 'template' ? found.id : undefined,
     // The rest of the template comes along, so that what the distribution references is declared.
-    include: found.kind === 'template' && found.hasRest ? (options.source ?? 'template.yaml') : undefined,
-    templateNames:
-      found.kind === 'template'
-        ? {
-            parameters: Object.fromEntries(
-              Object.entries((input as { Parameters?: Record<string, any> }).Parameters ?? {}).map(
-                ([name, p]) => [name, typeof p?.Type === 'string' ? p.Type : 'String'],
-              ),
-            ),
-            resources: Object.keys((input as { Resources?: object }).Resources ?? {}),
-          }
-        : undefined,
+    include,
     source: options.source ?? 'the input',
     staged,
     related,
@@ -168,6 +179,7 @@ function importPair(
   primaryProps: Record<string, Value | undefined>,
   uses: Set<string>,
   related: ReadonlyMap<string, RelatedUse>,
+  template: IncludedTemplate | undefined,
 ): {
   primaryProps: Record<string, Value | undefined>;
   primaryOverrides: Override[];
@@ -182,7 +194,7 @@ function importPair(
       `the continuous deployment policy ${staging.policyId} routes traffic in a way StagingTraffic does not express: import one distribution with --resource ${found.id} or --resource ${staging.id}`,
     );
   }
-  const twinModel = toModel(staging.config, 'Staging', related);
+  const twinModel = toModel(staging.config, 'Staging', related, template);
   for (const u of twinModel.uses) uses.add(u);
   uses.add('StagingDistribution');
   // The twin has the primary's names (a staging distribution has none of its own).

@@ -42,21 +42,96 @@ export interface Model {
   readonly notes: Record<string, string>;
 }
 
-/** An intrinsic of the template, kept as the deploy-time value it is. */
+/** The template the generated code includes (CfnInclude) and reads parameters and resources from. */
+export interface IncludedTemplate {
+  /** Its parameters, each with its type (`String` where it says none). */
+  readonly parameters: Readonly<Record<string, string>>;
+  /** The resources the include keeps (not those the generated constructs take the place of). */
+  readonly resources: ReadonlySet<string>;
+}
+
+/**
+ * What the generated code uses: the names it imports (`Token`, `cloudfront`, ours), and the
+ * template it includes, whose parameters and resources its values read.
+ */
+export class Uses extends Set<string> {
+  constructor(readonly template?: IncludedTemplate) {
+    super();
+  }
+}
+
+/**
+ * An intrinsic of the template, kept as the deploy-time value it is: with the template included,
+ * a parameter or resource it references as the include gives it
+ * (`template.getParameter('CertArn').valueAsString`, `template.getResource('Bucket').ref`),
+ * otherwise as a token of it (`Token.asString({ Ref: 'CertArn' })`).
+ */
 export function token(value: Json, kind: 'string' | 'number' | 'list', uses: Set<string>): Code {
+  const make = () =>
+    kind === 'string'
+      ? Token.asString(value)
+      : kind === 'number'
+        ? Token.asNumber(value)
+        : Token.asList(value);
+  const read = uses instanceof Uses ? fromTemplate(value, kind, uses.template) : undefined;
+  if (read !== undefined) {
+    if (read.ts.startsWith('Token.')) uses.add('Token');
+    return new Code(read.ts, read.py, make);
+  }
   uses.add('Token');
   const fn = {
     string: ['asString', 'as_string'],
     number: ['asNumber', 'as_number'],
     list: ['asList', 'as_list'],
   }[kind];
-  return new Code(`Token.${fn[0]}(${tsLiteral(value)})`, `Token.${fn[1]}(${pyLiteral(value)})`, () =>
-    kind === 'string'
-      ? Token.asString(value)
-      : kind === 'number'
-        ? Token.asNumber(value)
-        : Token.asList(value),
-  );
+  return new Code(`Token.${fn[0]}(${tsLiteral(value)})`, `Token.${fn[1]}(${pyLiteral(value)})`, make);
+}
+
+/** `value` (a `Ref` or `Fn::GetAtt`) as the included template gives it, where it can. */
+function fromTemplate(
+  value: Json,
+  kind: 'string' | 'number' | 'list',
+  template: IncludedTemplate | undefined,
+): { ts: string; py: string } | undefined {
+  if (template === undefined || !isIntrinsic(value) || Object.keys(value).length !== 1) return undefined;
+  const ref = value.Ref;
+  const getAtt = value['Fn::GetAtt'];
+  const Kind = kind[0].toUpperCase() + kind.slice(1);
+  if (typeof ref === 'string' && ref in template.parameters) {
+    const got = {
+      ts: `template.getParameter(${tsString(ref)})`,
+      py: `template.get_parameter(${JSON.stringify(ref)})`,
+    };
+    // The parameter's own type where it is the kind the prop wants (aws-cdk-lib refuses
+    // `valueAsNumber` of a String parameter, which CloudFormation converts); its value as that
+    // kind otherwise.
+    const type = template.parameters[ref];
+    const list = /^List<|CommaDelimitedList/.test(type);
+    const fits = kind === 'string' ? !list : kind === 'number' ? type === 'Number' : list;
+    return fits
+      ? { ts: `${got.ts}.valueAs${Kind}`, py: `${got.py}.value_as_${kind}` }
+      : { ts: `Token.as${Kind}(${got.ts}.value)`, py: `Token.as_${kind}(${got.py}.value)` };
+  }
+  if (kind !== 'string') return undefined;
+  if (typeof ref === 'string' && template.resources.has(ref)) {
+    return {
+      ts: `template.getResource(${tsString(ref)}).ref`,
+      py: `template.get_resource(${JSON.stringify(ref)}).ref`,
+    };
+  }
+  if (
+    Array.isArray(getAtt) &&
+    typeof getAtt[0] === 'string' &&
+    typeof getAtt[1] === 'string' &&
+    template.resources.has(getAtt[0])
+  ) {
+    const [id, attribute] = getAtt.map((x: string) => [tsString(x), JSON.stringify(x)]);
+    return {
+      ts: `template.getResource(${id[0]}).getAtt(${attribute[0]}).toString()`,
+      py: `template.get_resource(${id[1]}).get_att(${attribute[1]}).to_string()`,
+    };
+  }
+  return undefined;
 }
 
 /** A value of the input where a string is expected: a literal, or a deploy-time value. */
@@ -297,9 +372,10 @@ export function toModel(
   input: Json,
   idPrefix = '',
   related: ReadonlyMap<string, RelatedUse> = new Map(),
+  template?: IncludedTemplate,
 ): Model {
   const config = literalView(input);
-  const uses = new Set<string>();
+  const uses = new Uses(template);
   const ids = new Ids(idPrefix, new Set(related.keys()));
   const policy = (
     kind: 'CachePolicy' | 'OriginRequestPolicy' | 'ResponseHeadersPolicy',
@@ -433,6 +509,26 @@ export function toModel(
     };
   };
 
+  const importedCertificate = (value: Json): Code => {
+    const cid = ids.next('Certificate');
+    const arn = str(value, uses)!;
+    return new Code(
+      `acm.Certificate.fromCertificateArn(this, '${cid}', ${arg(arn, 'ts')})`,
+      `acm.Certificate.from_certificate_arn(self, "${cid}", ${arg(arn, 'py')})`,
+      (s) => acm.Certificate.fromCertificateArn(s, cid, made(arn, s)),
+    );
+  };
+
+  const importedOac = (id: Json): Code => {
+    const cid = ids.next('OriginAccessControl');
+    const oac = str(id, uses)!;
+    return new Code(
+      `cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, '${cid}', ${arg(oac, 'ts')})`,
+      `cloudfront.S3OriginAccessControl.from_origin_access_control_id(self, "${cid}", ${arg(oac, 'py')})`,
+      (sc) => cloudfront.S3OriginAccessControl.fromOriginAccessControlId(sc, cid, made(oac, sc)),
+    );
+  };
+
   const bucket = (base: string, bucketName: Json, domain: Json): Code => {
     const own = relatedOf(related, bucketName, 'AWS::S3::Bucket');
     if (own) return own;
@@ -489,23 +585,13 @@ export function toModel(
       const options: [string, Value][] = [...settings];
       if (o.OriginAccessControlId !== undefined) {
         uses.add('cloudfront');
-        const cid = ids.next('OriginAccessControl');
-        const oac = str(o.OriginAccessControlId, uses)!;
         // Its `Ref` is its id too (aws-cdk-lib's CfnOriginAccessControl.originAccessControlRef).
         // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudfront-originaccesscontrol.html#aws-resource-cloudfront-originaccesscontrol-return-values
         const own = relatedOf(related, o.OriginAccessControlId, 'AWS::CloudFront::OriginAccessControl', [
           'Id',
           'Ref',
         ]);
-        options.unshift([
-          'originAccessControl',
-          own ??
-            new Code(
-              `cloudfront.S3OriginAccessControl.fromOriginAccessControlId(this, '${cid}', ${arg(oac, 'ts')})`,
-              `cloudfront.S3OriginAccessControl.from_origin_access_control_id(self, "${cid}", ${arg(oac, 'py')})`,
-              (sc) => cloudfront.S3OriginAccessControl.fromOriginAccessControlId(sc, cid, made(oac, sc)),
-            ),
-        ]);
+        options.unshift(['originAccessControl', own ?? importedOac(o.OriginAccessControlId)]);
       }
       const method = o.OriginAccessControlId === undefined ? 'withBucketDefaults' : 'withOriginAccessControl';
       const pyMethod =
@@ -578,20 +664,14 @@ export function toModel(
   let sslCertificate: Value | undefined;
   if (cert.AcmCertificateArn !== undefined) {
     uses.add('acm').add('SslCertificate');
-    const arn = str(cert.AcmCertificateArn, uses)!;
-    const cid = ids.next('Certificate');
-    const own = relatedOf(related, cert.AcmCertificateArn, 'AWS::CertificateManager::Certificate');
-    sslCertificate = own
-      ? new Code(
-          `SslCertificate.fromAcmCertificate(${own.ts})`,
-          `SslCertificate.from_acm_certificate(${own.py})`,
-          (s) => SslCertificate.fromAcmCertificate(own.make(s) as acm.ICertificate),
-        )
-      : new Code(
-          `SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(this, '${cid}', ${arg(arn, 'ts')}))`,
-          `SslCertificate.from_acm_certificate(acm.Certificate.from_certificate_arn(self, "${cid}", ${arg(arn, 'py')}))`,
-          (s) => SslCertificate.fromAcmCertificate(acm.Certificate.fromCertificateArn(s, cid, made(arn, s))),
-        );
+    const own =
+      relatedOf(related, cert.AcmCertificateArn, 'AWS::CertificateManager::Certificate') ??
+      importedCertificate(cert.AcmCertificateArn);
+    sslCertificate = new Code(
+      `SslCertificate.fromAcmCertificate(${own.ts})`,
+      `SslCertificate.from_acm_certificate(${own.py})`,
+      (s) => SslCertificate.fromAcmCertificate(own.make(s) as acm.ICertificate),
+    );
   } else if (cert.IamCertificateId !== undefined) {
     uses.add('SslCertificate');
     const id = str(cert.IamCertificateId, uses)!;

@@ -10,7 +10,7 @@ import {
 import { Construct } from 'constructs';
 import { Override, applyOverrides, canonical, differences } from './check';
 import { Code, Value, build } from './code';
-import { RelatedUse, arg, bool, duration, enumMember, list, made, str } from './model';
+import { RelatedUse, Uses, arg, bool, duration, enumMember, list, made, str } from './model';
 import { isIntrinsic } from './schema';
 
 /**
@@ -491,7 +491,7 @@ const TAKEN = new Set(['distribution', 'resource', 'template', 'staging', 'stagi
 export function relatedResources(
   resources: Record<string, Json>,
   distributions: Json[],
-  uses: Set<string>,
+  uses: Uses,
   exclude: ReadonlySet<string> = new Set(),
 ): Related[] {
   const referenced = new Set<string>();
@@ -521,9 +521,9 @@ export function relatedResources(
     if (!/^[A-Za-z]/.test(ts) || TAKEN.has(ts) || names.has(ts)) ts = `${ts}Related`;
     const py = ts.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     let related: Related;
-    const own = new Set<string>();
+    const own = new Uses(uses.template);
     try {
-      if (KINDS[r.Type].props(r, new Set(), known, id) === undefined) continue;
+      if (KINDS[r.Type].props(r, new Uses(uses.template), known, id) === undefined) continue;
       related = new Related(id, r, { ts, py }, own, known);
     } catch {
       // A shape the props cannot read (a null in a list): the template's, included.
