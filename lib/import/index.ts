@@ -151,9 +151,9 @@ function importWith(
       // from otherwise.
       // (A template's rest is read from its file: without one, the tree is checked.)
       const runnable = program.include === undefined || existsSync(program.include);
-      let template;
+      let synthesized;
       try {
-        template = runnable
+        synthesized = runnable
           ? synthesizePrinted(printed, path.resolve('cdk-cloudfront-distributions-check.ts'))
           : undefined;
       } catch (e) {
@@ -161,7 +161,7 @@ function importWith(
         // would, or reads a value differently): said as a difference, not as a crash.
         return [`the generated code does not synthesize: ${(e as Error).message.split('\n')[0]}`];
       }
-      if (template !== undefined) return compareStack(template, found, input);
+      if (synthesized !== undefined) return compareStack(synthesized, found, input);
       return checkStaged?.() ?? check(props, overrides, found.config);
     },
   };

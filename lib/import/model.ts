@@ -106,8 +106,8 @@ function fromTemplate(
     // `valueAsNumber` of a String parameter, which CloudFormation converts); its value as that
     // kind otherwise.
     const type = template.parameters[ref];
-    const list = /^List<|CommaDelimitedList/.test(type);
-    const fits = kind === 'string' ? !list : kind === 'number' ? type === 'Number' : list;
+    const isList = /^List<|CommaDelimitedList/.test(type);
+    const fits = kind === 'string' ? !isList : kind === 'number' ? type === 'Number' : isList;
     return fits
       ? { ts: `${got.ts}.valueAs${Kind}`, py: `${got.py}.value_as_${kind}` }
       : { ts: `Token.as${Kind}(${got.ts}.value)`, py: `Token.as_${kind}(${got.py}.value)` };
