@@ -206,8 +206,8 @@ function relatedLines(p: Program, language: 'typescript' | 'python'): string[] {
 /** aws-cdk-lib's bucket policies, in the place of the template's (made when the distribution is). */
 function policyLines(p: Program, language: 'typescript' | 'python'): string[] {
   const lines: string[] = [];
+  const py = language === 'python';
   for (const r of (p.related ?? []).filter((x) => x.policy !== undefined)) {
-    const py = language === 'python';
     lines.push(
       '',
       py

@@ -113,20 +113,23 @@ function importWith(
   }
   let refused: string[] = [];
   if (related.length > 0) {
-    // The related constructs rendered with the distribution, and compared with the template's.
+    // The related constructs rendered with the distribution (or the staged pair), and compared
+    // with the template's.
     const before = (stack: Stack) => related.forEach((r) => r.instance(stack));
-    const scratch = pair
-      ? renderPair(props, overrides, pair.final, { before })
-      : renderStack(props, overrides, { before, logicalId: found.id });
+    const render = (after?: (stack: Stack) => void) =>
+      pair
+        ? renderPair(props, overrides, pair.final, { before, after })
+        : renderStack(props, overrides, { before, after, logicalId: found.id });
+    const scratch = render();
     refused = reconcile(related, scratch.resources, input.Resources, scratch.stack);
     if (refused.length === 0) {
       // Made again with their escape hatches: a construct that still renders something else
       // (an empty struct the synthesis drops) stays the template's.
-      const after = (stack: Stack) => related.forEach((r) => r.adoptPolicy(stack));
-      const again = pair
-        ? renderPair(props, overrides, pair.final, { before, after })
-        : renderStack(props, overrides, { before, after, logicalId: found.id });
-      refused = unfaithful(related, again.resources, input.Resources);
+      refused = unfaithful(
+        related,
+        render((stack) => related.forEach((r) => r.adoptPolicy(stack))).resources,
+        input.Resources,
+      );
     }
   }
   const program = {

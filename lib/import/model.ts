@@ -24,7 +24,7 @@ import { SslCertificate } from '../viewer-certificate';
 type Json = any;
 
 /** A string literal in the language of `lang`. */
-export const lit = (lang: 'ts' | 'py', v: string) => (lang === 'ts' ? tsString(v) : JSON.stringify(v));
+const lit = (lang: 'ts' | 'py', v: string) => (lang === 'ts' ? tsString(v) : JSON.stringify(v));
 
 /** A string of the input (a literal, or a deploy-time value) as an argument in `lang`. */
 export const arg = (v: string | Code, lang: 'ts' | 'py') => (v instanceof Code ? v[lang] : lit(lang, v));
@@ -346,7 +346,7 @@ export interface RelatedUse {
  * The related construct that `value` names: `Ref: X`, or `Fn::GetAtt: [X, attribute]` with one of
  * `attributes` (which may allow `Ref` too), where X is a related resource of `type`.
  */
-function relatedOf(
+export function relatedOf(
   related: ReadonlyMap<string, RelatedUse>,
   value: Json,
   type: string,

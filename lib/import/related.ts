@@ -10,8 +10,7 @@ import {
 import { Construct } from 'constructs';
 import { Override, applyOverrides, canonical, differences } from './check';
 import { Code, Value, build } from './code';
-import { RelatedUse, Uses, arg, bool, duration, enumMember, list, made, str } from './model';
-import { isIntrinsic } from './schema';
+import { RelatedUse, Uses, arg, bool, duration, enumMember, list, made, relatedOf, str } from './model';
 
 /**
  * `--with-related`: the template's resources that the distribution references (a bucket, a
@@ -320,8 +319,8 @@ const KINDS: Record<string, Kind> = {
         comment: str(c.Comment, uses),
         // Its public keys: those the generated code makes, and the others imported by id.
         items: c.Items.map((item: Json, i: number) => {
-          const own = isIntrinsic(item) && typeof item.Ref === 'string' ? related.get(item.Ref) : undefined;
-          if (own?.type === 'AWS::CloudFront::PublicKey') return own.code;
+          const own = relatedOf(related, item, 'AWS::CloudFront::PublicKey');
+          if (own) return own;
           const v = str(item, uses)!;
           const cid = `${id}Key${i + 1}`;
           return new Code(
@@ -379,8 +378,8 @@ const KINDS: Record<string, Kind> = {
   },
 };
 
-/** A resource's deletion and replacement policies as CloudFormation applies them. */
-const policyOf = (v: Json) => (v === undefined ? 'Delete' : v);
+/** A resource's `DeletionPolicy` or `UpdateReplacePolicy` as CloudFormation applies it (Delete by default). */
+export const appliedPolicy = (v: Json): string => (v === undefined ? 'Delete' : v);
 
 /**
  * Whether the template's resource `r` can be made by its aws-cdk-lib construct: a kind we know,
@@ -395,8 +394,8 @@ function eligible(r: Json): boolean {
   ) {
     return false;
   }
-  const deletion = policyOf(r.DeletionPolicy);
-  const replace = policyOf(r.UpdateReplacePolicy);
+  const deletion = appliedPolicy(r.DeletionPolicy);
+  const replace = appliedPolicy(r.UpdateReplacePolicy);
   if (r.Type === 'AWS::S3::Bucket') return deletion === replace && ['Delete', 'Retain'].includes(deletion);
   return deletion === 'Delete' && replace === 'Delete';
 }

@@ -4,7 +4,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as constructs from 'constructs';
 import { describeDifference, describeExtra, differences, withDefaults } from './check';
 import { Found } from './parse';
-import { propertyDifferences } from './related';
+import { appliedPolicy, propertyDifferences } from './related';
 import * as ours from '../index';
 
 /**
@@ -133,9 +133,8 @@ function resourceDifferences(id: string, made: Json, theirs: Json): string[] {
   const problems = propertyDifferences(made.Properties ?? {}, theirs.Properties ?? {}).map((d) =>
     describeDifference(d, `${id}: Properties.`),
   );
-  // CloudFormation's default for both is Delete.
   for (const key of ['DeletionPolicy', 'UpdateReplacePolicy']) {
-    if ((made[key] ?? 'Delete') !== (theirs[key] ?? 'Delete')) {
+    if (appliedPolicy(made[key]) !== appliedPolicy(theirs[key])) {
       problems.push(`${id}: ${key} ${made[key] ?? 'absent'}, the input has ${theirs[key] ?? 'none'}`);
     }
   }
