@@ -2,7 +2,7 @@ import { App, CfnResource, Stack, aws_cloudfront as cloudfront } from 'aws-cdk-l
 import { IConstruct } from 'constructs';
 import { BuildError, Code, Value, build } from './code';
 import { CFN_ORIGIN_SSL_PROTOCOLS, METHOD_ORDER, isNoValue } from './model';
-import { ImportError } from './parse';
+import { ImportError, getAtt } from './parse';
 import { isIntrinsic } from './schema';
 import { Distribution, DistributionProps } from '../distribution';
 import { StagingDistribution, StagingTraffic } from '../staging';
@@ -179,9 +179,9 @@ export function withDefaults(config: Json): Json {
     // `functionArn` reads `FunctionARN`, templates often `FunctionMetadata.FunctionARN`.
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudfront-function.html#aws-resource-cloudfront-function-return-values
     for (const f of Array.isArray(b.FunctionAssociations) ? b.FunctionAssociations : []) {
-      const getAtt = f?.FunctionARN?.['Fn::GetAtt'];
-      if (Array.isArray(getAtt) && getAtt[1] === 'FunctionMetadata.FunctionARN') {
-        f.FunctionARN = { 'Fn::GetAtt': [getAtt[0], 'FunctionARN'] };
+      const arn = f?.FunctionARN?.['Fn::GetAtt'];
+      if (Array.isArray(arn) && arn[1] === 'FunctionMetadata.FunctionARN') {
+        f.FunctionARN = { 'Fn::GetAtt': [arn[0], 'FunctionARN'] };
       }
     }
   }
@@ -396,11 +396,8 @@ export function canonical(value: Json): Json {
   if (value === null || typeof value !== 'object') return value;
   const keys = Object.keys(value);
   if (keys.length === 1 && (keys[0] === 'Fn::Sub' || keys[0] === 'Fn::Join' || keys[0] === 'Fn::GetAtt')) {
-    const getAtt = value['Fn::GetAtt'];
-    if (typeof getAtt === 'string' && getAtt.includes('.')) {
-      const dot = getAtt.indexOf('.');
-      return { 'Fn::GetAtt': [getAtt.slice(0, dot), getAtt.slice(dot + 1)] };
-    }
+    const dotted = value['Fn::GetAtt'];
+    if (typeof dotted === 'string' && dotted.includes('.')) return getAtt(dotted);
     const parts = stringParts(value);
     if (parts !== undefined) {
       // A string of one part is that part (`!Sub '${Bucket}'` is `!Ref Bucket`).
@@ -428,8 +425,7 @@ function stringParts(value: Json): Json[] | undefined {
       if (name.startsWith('!')) {
         add(`\${${name.slice(1)}}`);
       } else if (name.includes('.')) {
-        const dot = name.indexOf('.');
-        add({ 'Fn::GetAtt': [name.slice(0, dot), name.slice(dot + 1)] });
+        add(getAtt(name));
       } else {
         add({ Ref: name });
       }

@@ -80,11 +80,14 @@ const FUNCTIONS = [
 
 function intrinsic(name: string, value: unknown): Record<string, unknown> {
   if (name === 'Ref' || name === 'Condition') return { [name]: value };
-  if (name === 'GetAtt' && typeof value === 'string') {
-    const dot = value.indexOf('.');
-    return { 'Fn::GetAtt': [value.slice(0, dot), value.slice(dot + 1)] };
-  }
+  if (name === 'GetAtt' && typeof value === 'string') return getAtt(value);
   return { [`Fn::${name}`]: value };
+}
+
+/** `Resource.Attribute` (the short form, and `${Resource.Attribute}` in `Fn::Sub`) as `Fn::GetAtt`. */
+export function getAtt(dotted: string): { 'Fn::GetAtt': [string, string] } {
+  const dot = dotted.indexOf('.');
+  return { 'Fn::GetAtt': [dotted.slice(0, dot), dotted.slice(dot + 1)] };
 }
 
 const TAGS = ['Ref', 'Condition', ...FUNCTIONS].flatMap((name) => [
